@@ -1,0 +1,35 @@
+package org.logonrights.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Group Policy defines for logon rights on this machine: every GPO seen and every setting,
+ * winners and losers. A right no GPO defines is left to local policy.
+ */
+public record GroupPolicy(List<GpoInfo> gpos, List<GpoRightSetting> settings, List<Provenance> sources) {
+
+    public GroupPolicy {
+        gpos = List.copyOf(gpos);
+        settings = List.copyOf(settings);
+        sources = List.copyOf(sources);
+    }
+
+    /** The setting that wins for a right (precedence 1), if a GPO defines it. */
+    public Optional<GpoRightSetting> winning(UserRight right) {
+        return settings.stream().filter(s -> s.right() == right)
+                .min(Comparator.comparingInt(GpoRightSetting::precedence));
+    }
+
+    /** The settings for a right that lost to the winner, in precedence order. */
+    public List<GpoRightSetting> losing(UserRight right) {
+        Optional<GpoRightSetting> w = winning(right);
+        return settings.stream().filter(s -> s.right() == right && w.isPresent() && s != w.get())
+                .sorted(Comparator.comparingInt(GpoRightSetting::precedence)).toList();
+    }
+
+    public boolean defines(UserRight right) {
+        return winning(right).isPresent();
+    }
+}

@@ -1,0 +1,24 @@
+package org.logonrights.model;
+
+/** Where a fact was read from. */
+public enum SourceKind {
+    SECEDIT_EXPORT("secedit export"),
+    GPO_TEMPLATE("GPO template"),
+    GPRESULT("gpresult report"),
+    APPLICATION_HOST("applicationHost.config"),
+    MEMBERSHIPS("membership file"),
+    SNAPSHOT("snapshot"),
+    LSA("live LSA policy"),
+    RSOP("live RSoP (WMI)"),
+    COMPUTED("computed");
+
+    private final String label;
+
+    SourceKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

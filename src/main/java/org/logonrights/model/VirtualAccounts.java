@@ -1,0 +1,59 @@
+package org.logonrights.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
+/**
+ * Computes virtual-account SIDs offline: {@code IIS APPPOOL\<pool>} (S-1-5-82-…) and
+ * {@code NT SERVICE\<service>} (S-1-5-80-…), as SHA-1 over the folded name in UTF-16LE read as
+ * five little-endian 32-bit numbers (MS-LSAT 3.1.4.6.1; pool variant verified against observed SIDs).
+ *
+ * <p>Windows folds case with its own Unicode tables; {@link Locale#ROOT} matches them for ASCII,
+ * which covers every observed pool name. Non-ASCII names are an open question (domain-facts §6.4).
+ */
+public final class VirtualAccounts {
+
+    public static final String APP_POOL_DOMAIN = "IIS APPPOOL";
+    public static final String SERVICE_DOMAIN = "NT SERVICE";
+
+    private VirtualAccounts() {
+    }
+
+    /** The SID of {@code IIS APPPOOL\<poolName>}: the lower-cased name is hashed. */
+    public static Sid appPoolSid(String poolName) {
+        return hashed(82, poolName.toLowerCase(Locale.ROOT));
+    }
+
+    /** The SID of {@code NT SERVICE\<serviceName>}: the upper-cased name is hashed. */
+    public static Sid serviceSid(String serviceName) {
+        return hashed(80, serviceName.toUpperCase(Locale.ROOT));
+    }
+
+    /** True when the name has characters whose Windows case folding is not verified. */
+    public static boolean hasUncertainFolding(String name) {
+        return name.chars().anyMatch(c -> c > 0x7F);
+    }
+
+    private static Sid hashed(long firstSubAuthority, String folded) {
+        byte[] digest = sha1(folded.getBytes(StandardCharsets.UTF_16LE));
+        ByteBuffer buf = ByteBuffer.wrap(digest).order(ByteOrder.LITTLE_ENDIAN);
+        long[] subs = new long[6];
+        subs[0] = firstSubAuthority;
+        for (int i = 1; i <= 5; i++) {
+            subs[i] = Integer.toUnsignedLong(buf.getInt());
+        }
+        return Sid.of(5, subs);
+    }
+
+    private static byte[] sha1(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime must provide SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.logonrights.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads input files with one size limit and one set of error messages, so every reader fails the
+ * same way on a missing file, a directory or an oversized file.
+ */
+public final class InputFiles {
+
+    /** Default maximum size of one input file; applicationHost.config of large shared hosts is a few MB. */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+    private static volatile long maxBytes = DEFAULT_MAX_BYTES;
+
+    private InputFiles() {
+    }
+
+    /** Changes the per-file limit (the CLI's {@code --max-input-size}). */
+    public static void setMaxBytes(long limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        maxBytes = limit;
+    }
+
+    public static long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Reads a whole file, enforcing the size limit before reading it. */
+    public static byte[] readAll(Path file) throws InputException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new InputException(name, null, "is a directory, not a file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new InputException(name, null, "file is " + size + " bytes, over the limit of " + maxBytes
+                        + " bytes (raise it with --max-input-size)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                if (data.length > maxBytes) {
+                    throw new InputException(name, null, "file grew over the limit of " + maxBytes + " bytes while reading");
+                }
+                return data;
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, null, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(name, null, "permission denied");
+        } catch (IOException e) {
+            throw new InputException(name, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and decodes a text file (see {@link TextDecoder}). */
+    public static DecodedText readText(Path file) throws InputException {
+        return TextDecoder.decode(readAll(file), file.toString());
+    }
+}

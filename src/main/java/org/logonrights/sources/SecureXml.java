@@ -1,0 +1,206 @@
+package org.logonrights.sources;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * The one XML parser factory of the project. It refuses any DTD (so no entity can be declared,
+ * expanded or fetched), bounds depth and attribute count, and builds a namespace-aware DOM whose
+ * elements remember their line ({@link #lineOf(Node)}) so that facts can cite it.
+ *
+ * <p>Callers pass already-decoded text ({@link TextDecoder}): the declared encoding is ignored,
+ * because real files declare {@code utf-16} while being UTF-8.
+ */
+public final class SecureXml {
+
+    /** Deeper than any applicationHost.config or gpresult report; stops stack-exhaustion inputs. */
+    public static final int MAX_DEPTH = 200;
+    /** IIS elements carry a few dozen attributes at most. */
+    public static final int MAX_ATTRIBUTES = 500;
+
+    private static final String LINE_KEY = "logonrights.line";
+
+    private SecureXml() {
+    }
+
+    /** Parses decoded XML text into a DOM; {@code file} names the input in errors. */
+    public static Document parse(String text, String file) throws InputException {
+        try {
+            SAXParser parser = newFactory().newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DomBuilder builder = new DomBuilder(file);
+            InputSource source = new InputSource(new StringReader(stripDeclaredEncoding(text)));
+            source.setSystemId(null);
+            parser.parse(source, builder);
+            return builder.document;
+        } catch (SAXParseException e) {
+            throw new InputException(file, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
+                    friendly(e.getMessage()), e);
+        } catch (SAXException e) {
+            throw new InputException(file, null, friendly(e.getMessage()), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        } catch (IOException e) {
+            throw new InputException(file, null, "cannot read XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The 1-based line where an element starts, or 0. */
+    public static int lineOf(Node node) {
+        Object v = node == null ? null : node.getUserData(LINE_KEY);
+        return v instanceof Integer i ? i : 0;
+    }
+
+    /** Child elements of {@code parent} with the given namespace URI (null for none) and local name. */
+    public static List<Element> children(Element parent, String ns, String localName) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName()) && sameNs(ns, e.getNamespaceURI())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The first such child, or null. */
+    public static Element child(Element parent, String ns, String localName) {
+        List<Element> c = children(parent, ns, localName);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    /** The attribute value, or null when absent (DOM returns "" for absent attributes). */
+    public static String attr(Element e, String name) {
+        return e.hasAttribute(name) ? e.getAttribute(name) : null;
+    }
+
+    private static boolean sameNs(String a, String b) {
+        return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
+    }
+
+    private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setValidating(false);
+        f.setXIncludeAware(false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f;
+    }
+
+    /**
+     * Removes the {@code encoding} pseudo-attribute: the text is already decoded, and a declaration
+     * of {@code utf-16} on a character stream is harmless but confusing in error messages.
+     */
+    private static String stripDeclaredEncoding(String text) {
+        if (text.startsWith("<?xml")) {
+            int end = text.indexOf("?>");
+            if (end > 0 && end < 200) {
+                String decl = text.substring(0, end).replaceFirst("\\s+encoding\\s*=\\s*(\"[^\"]*\"|'[^']*')", "");
+                return decl + text.substring(end);
+            }
+        }
+        return text;
+    }
+
+    private static String friendly(String parserMessage) {
+        if (parserMessage == null) {
+            return "malformed XML";
+        }
+        if (parserMessage.contains("DOCTYPE")) {
+            return "XML with a DOCTYPE/DTD is refused (DTDs and entities are never processed)";
+        }
+        return "malformed XML: " + parserMessage;
+    }
+
+    /** Builds a DOM from SAX events, recording each element's line. */
+    private static final class DomBuilder extends DefaultHandler {
+        private final String file;
+        private final Document document;
+        private final Deque<Node> stack = new ArrayDeque<>();
+        private Locator locator;
+        private final StringBuilder text = new StringBuilder();
+
+        DomBuilder(String file) throws ParserConfigurationException {
+            this.file = file;
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            this.document = dbf.newDocumentBuilder().newDocument();
+            stack.push(document);
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            flushText();
+            if (stack.size() > MAX_DEPTH) {
+                throw new SAXParseException("elements nested deeper than " + MAX_DEPTH + " levels", locator);
+            }
+            if (atts.getLength() > MAX_ATTRIBUTES) {
+                throw new SAXParseException("element <" + qName + "> has more than " + MAX_ATTRIBUTES + " attributes", locator);
+            }
+            Element e = document.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < atts.getLength(); i++) {
+                String aUri = atts.getURI(i);
+                String aName = atts.getQName(i);
+                if (aName.startsWith("xmlns")) {
+                    continue;
+                }
+                e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
+            }
+            e.setUserData(LINE_KEY, locator == null ? 0 : locator.getLineNumber(), null);
+            stack.peek().appendChild(e);
+            stack.push(e);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            flushText();
+            stack.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (stack.peek() instanceof Element) {
+                text.append(ch, start, length);
+            }
+        }
+
+        private void flushText() {
+            if (text.length() > 0) {
+                stack.peek().appendChild(document.createTextNode(text.toString()));
+                text.setLength(0);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "DomBuilder[" + file + "]";
+        }
+    }
+}
