@@ -1,0 +1,160 @@
+package org.logonrights.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.logonrights.engine.rules.MachineRule;
+import org.logonrights.engine.rules.PoolRule;
+import org.logonrights.engine.rules.RuleOutcome;
+import org.logonrights.engine.rules.Rules;
+import org.logonrights.model.AccountMembership;
+import org.logonrights.model.AppPool;
+import org.logonrights.model.ConfigKind;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.MachineInfo;
+import org.logonrights.model.ProcessModel;
+import org.logonrights.model.Sid;
+import org.logonrights.model.Snapshot;
+import org.logonrights.model.UserRight;
+import org.logonrights.model.VirtualAccounts;
+import org.logonrights.model.WellKnownSids;
+
+/**
+ * Decides, for every application pool of a snapshot, whether its worker logon will succeed, as
+ * DECISIONS.md defines. Pure: no I/O, no clock, no printing; the same snapshot always gives the
+ * same result.
+ */
+public final class AuditEngine {
+
+    private final List<PoolRule> poolRules;
+    private final List<MachineRule> machineRules;
+
+    public AuditEngine() {
+        this(Rules.POOL_RULES, Rules.MACHINE_RULES);
+    }
+
+    public AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules) {
+        this.poolRules = List.copyOf(poolRules);
+        this.machineRules = List.copyOf(machineRules);
+    }
+
+    public AuditResult audit(Snapshot snapshot) {
+        PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
+        List<PoolResult> pools = new ArrayList<>();
+        for (AppPool pool : snapshot.iis().pools()) {
+            pools.add(evaluate(context(snapshot, pool, directory)));
+        }
+        pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
+        List<Finding> machine = new ArrayList<>();
+        for (MachineRule rule : machineRules) {
+            machine.addAll(rule.evaluate(snapshot, directory));
+        }
+        machine.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::message));
+        return new AuditResult(snapshot.machine(), pools, machine, snapshot.notes());
+    }
+
+    /** Builds the context the rules see for one pool. */
+    public static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory) {
+        ProcessModel pm = pool.processModel();
+        IdentityType type = pm.identityType();
+        if (snapshot.iis().kind() == ConfigKind.IIS_EXPRESS) {
+            PoolIdentity id = new PoolIdentity(type, "(the interactive user)", null, PoolIdentity.Scope.UNKNOWN);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory);
+        }
+        switch (type) {
+            case APPLICATION_POOL_IDENTITY -> {
+                Sid sid = pool.virtualAccountSid();
+                String account = VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name();
+                PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.VIRTUAL);
+                TokenModel token = TokenModel.forVirtualAccount(sid, account, !pm.manualGroupMembership());
+                return new PoolContext(snapshot, pool, id, WorkerLogon.SERVICE, UserRight.SERVICE, UserRight.DENY_SERVICE,
+                        token, directory);
+            }
+            case LOCAL_SYSTEM, LOCAL_SERVICE, NETWORK_SERVICE -> {
+                Sid sid = type.builtInSid().orElseThrow();
+                String account = WellKnownSids.nameOf(sid).orElse(type.iisName());
+                PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.BUILT_IN);
+                return new PoolContext(snapshot, pool, id, WorkerLogon.BUILT_IN_SESSION, null, null,
+                        TokenModel.forBuiltIn(sid, account), directory);
+            }
+            default -> {
+                return specificUser(snapshot, pool, directory);
+            }
+        }
+    }
+
+    private static PoolContext specificUser(Snapshot snapshot, AppPool pool, PrincipalDirectory directory) {
+        ProcessModel pm = pool.processModel();
+        String user = pm.userName();
+        if (user == null) {
+            PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, null, null, PoolIdentity.Scope.UNKNOWN);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory);
+        }
+        boolean local = isLocalAccount(user, snapshot.machine());
+        Optional<AccountMembership> membership = snapshot.memberships().find(user, null);
+        Sid sid = membership.map(AccountMembership::sid).orElse(null);
+        if (sid == null) {
+            sid = directory.resolveName(user).orElse(null);
+        }
+        PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, user, sid,
+                local ? PoolIdentity.Scope.LOCAL : PoolIdentity.Scope.DOMAIN);
+        UserRight required = pm.logonType().requiredRight();
+        WorkerLogon logon = required == UserRight.BATCH ? WorkerLogon.BATCH : WorkerLogon.SERVICE;
+        Sid logonTypeSid = required == UserRight.BATCH ? WellKnownSids.BATCH : WellKnownSids.SERVICE;
+        TokenModel token = TokenModel.forSpecificUser(user, sid, local, membership.orElse(null), logonTypeSid,
+                pool.virtualAccountSid(), !pm.manualGroupMembership());
+        return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory);
+    }
+
+    /** {@code name}, {@code .\name} and {@code HOST\name} (this machine) are local SAM accounts. */
+    static boolean isLocalAccount(String user, MachineInfo machine) {
+        String u = user.strip();
+        if (u.contains("@")) {
+            return false;
+        }
+        int slash = u.indexOf('\\');
+        if (slash < 0) {
+            return true;
+        }
+        String domain = u.substring(0, slash);
+        return domain.equals(".") || (machine.name() != null && domain.equalsIgnoreCase(machine.name()));
+    }
+
+    private PoolResult evaluate(PoolContext c) {
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (PoolRule rule : poolRules) {
+            rule.evaluate(c).ifPresent(outcomes::add);
+        }
+        Verdict verdict = Verdict.WILL_START;
+        for (RuleOutcome o : outcomes) {
+            verdict = verdict.combine(o.verdict());
+        }
+        Confidence confidence = baseConfidence(c);
+        for (RuleOutcome o : outcomes) {
+            if (o.verdict() == verdict) {
+                confidence = confidence.weakest(o.confidence());
+            }
+        }
+        if (verdict == Verdict.UNKNOWN) {
+            confidence = Confidence.UNCERTAIN;
+        }
+        List<Finding> findings = outcomes.stream().map(RuleOutcome::finding)
+                .sorted(Comparator.comparing(Finding::ruleId)).toList();
+        List<ReasonStep> reasons = ReasonChain.build(c, verdict, confidence, outcomes);
+        return new PoolResult(c.pool().name(), c.identity(), c.logon(), c.requiredRight(), verdict, confidence, reasons,
+                findings, c.snapshot().iis().applicationsOf(c.pool().name()));
+    }
+
+    /**
+     * How well the logon mechanism itself is established: the batch and service rules of LogonUser
+     * are documented; the service logon of virtual accounts and the built-in sessions are observed.
+     */
+    private static Confidence baseConfidence(PoolContext c) {
+        return switch (c.identity().type()) {
+            case SPECIFIC_USER -> Confidence.DOCUMENTED;
+            default -> Confidence.OBSERVED;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package org.logonrights.engine;
+
+/** How well the weakest fact behind a verdict is established (domain-facts.md legend). */
+public enum Confidence {
+    DOCUMENTED,
+    OBSERVED,
+    UNCERTAIN;
+
+    /** The weaker of two confidences. */
+    public Confidence weakest(Confidence other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+}

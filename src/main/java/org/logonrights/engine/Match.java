@@ -1,0 +1,16 @@
+package org.logonrights.engine;
+
+/**
+ * How one right entry relates to a pool's logon token (DECISIONS.md, "The SIDs a logon is
+ * evaluated against" and D5).
+ */
+public enum Match {
+    /** The entry is a SID the token certainly carries. */
+    CERTAIN,
+    /** The entry is in the token, but it is undocumented whether LSA uses it for the rights check. */
+    UNCERTAIN,
+    /** The entry could be a group of the account; membership data would tell. */
+    UNDECIDED,
+    /** The entry does not concern this logon. */
+    NONE
+}

@@ -1,0 +1,152 @@
+package org.logonrights.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.logonrights.model.AppPool;
+import org.logonrights.model.ConfigKind;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.RightEntry;
+import org.logonrights.model.Snapshot;
+import org.logonrights.model.UserRight;
+
+/**
+ * What the rules see of one pool: its identity, the logon WAS performs, the right it needs, its
+ * token model, and the holders of each right today and after the next Group Policy refresh.
+ * Computed once per pool; every query is a scan of one right's entries only.
+ */
+public final class PoolContext {
+
+    /** Which assignment of the rights to look at. */
+    public enum When {
+        /** The effective assignment (secedit export, live LSA). */
+        TODAY,
+        /** What the winning GPOs will leave after the next refresh (unchanged where no GPO defines a right). */
+        AFTER_REFRESH
+    }
+
+    private final Snapshot snapshot;
+    private final AppPool pool;
+    private final PoolIdentity identity;
+    private final WorkerLogon logon;
+    private final UserRight requiredRight;
+    private final UserRight denyRight;
+    private final TokenModel token;
+    private final PrincipalDirectory directory;
+
+    PoolContext(Snapshot snapshot, AppPool pool, PoolIdentity identity, WorkerLogon logon, UserRight requiredRight,
+                UserRight denyRight, TokenModel token, PrincipalDirectory directory) {
+        this.snapshot = snapshot;
+        this.pool = pool;
+        this.identity = identity;
+        this.logon = logon;
+        this.requiredRight = requiredRight;
+        this.denyRight = denyRight;
+        this.token = token;
+        this.directory = directory;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public AppPool pool() {
+        return pool;
+    }
+
+    public PoolIdentity identity() {
+        return identity;
+    }
+
+    public WorkerLogon logon() {
+        return logon;
+    }
+
+    /** The allow right LSA checks, or null when none is checked (built-in accounts, no logon). */
+    public UserRight requiredRight() {
+        return requiredRight;
+    }
+
+    /** The deny right that overrides it, or null. */
+    public UserRight denyRight() {
+        return denyRight;
+    }
+
+    public TokenModel token() {
+        return token;
+    }
+
+    public PrincipalDirectory directory() {
+        return directory;
+    }
+
+    public boolean isSpecificUser() {
+        return identity.type() == IdentityType.SPECIFIC_USER;
+    }
+
+    /**
+     * True when the pool's worker logs on as an identity of this type; never for IIS Express, whose
+     * workers run as the interactive user whatever the configuration says.
+     */
+    public boolean runsAs(IdentityType type) {
+        return !isIisExpress() && identity.type() == type;
+    }
+
+    public boolean isIisExpress() {
+        return snapshot.iis().kind() == ConfigKind.IIS_EXPRESS;
+    }
+
+    public boolean hasGroupPolicyData() {
+        return snapshot.groupPolicy() != null;
+    }
+
+    /** The winning GPO setting for a right, when GPO data was supplied and a GPO defines it. */
+    public Optional<GpoRightSetting> gpoSetting(UserRight right) {
+        return snapshot.groupPolicy() == null ? Optional.empty() : snapshot.groupPolicy().winning(right);
+    }
+
+    /** The holders of a right at the given time. */
+    public List<RightEntry> holders(UserRight right, When when) {
+        if (when == When.AFTER_REFRESH) {
+            Optional<GpoRightSetting> gpo = gpoSetting(right);
+            if (gpo.isPresent()) {
+                return gpo.get().members();
+            }
+        }
+        return snapshot.rights().holders(right);
+    }
+
+    /** Every holder of a right classified against this pool's token. */
+    public List<EntryMatch> matches(UserRight right, When when) {
+        if (right == null || token == null) {
+            return List.of();
+        }
+        List<EntryMatch> out = new ArrayList<>();
+        for (RightEntry e : holders(right, when)) {
+            out.add(token.classify(e, directory, isSpecificUser()));
+        }
+        return out;
+    }
+
+    /** The strongest match among entries after projecting undecided ones for a scenario. */
+    public static Match strongest(List<EntryMatch> matches, Function<EntryMatch, Match> projection) {
+        Match best = Match.NONE;
+        for (EntryMatch m : matches) {
+            Match p = projection.apply(m);
+            if (p == Match.CERTAIN) {
+                return Match.CERTAIN;
+            }
+            if (p == Match.UNCERTAIN) {
+                best = Match.UNCERTAIN;
+            }
+        }
+        return best;
+    }
+
+    /** The entries whose projection equals {@code wanted}. */
+    public static List<EntryMatch> where(List<EntryMatch> matches, Function<EntryMatch, Match> projection, Match wanted) {
+        return matches.stream().filter(m -> projection.apply(m) == wanted).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package org.logonrights.engine;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.logonrights.model.AccountMembership;
+import org.logonrights.model.AppPool;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.Principal;
+import org.logonrights.model.RightAssignment;
+import org.logonrights.model.RightEntry;
+import org.logonrights.model.Sid;
+import org.logonrights.model.Snapshot;
+import org.logonrights.model.VirtualAccounts;
+import org.logonrights.model.WellKnownSids;
+
+/**
+ * Ties names to SIDs with everything one snapshot knows: well-known names, virtual-account names
+ * (computed), names the membership file and the live reader pair with SIDs, and pool names. Built
+ * once per audit so that pools never rescan the inputs.
+ */
+public final class PrincipalDirectory {
+
+    private final Map<String, Sid> byName = new HashMap<>();
+    private final Map<Sid, String> bySid = new HashMap<>();
+
+    private PrincipalDirectory() {
+    }
+
+    public static PrincipalDirectory of(Snapshot snapshot) {
+        PrincipalDirectory d = new PrincipalDirectory();
+        for (AppPool pool : snapshot.iis().pools()) {
+            d.learn(VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name(), pool.virtualAccountSid());
+        }
+        for (AccountMembership m : snapshot.memberships().accounts()) {
+            d.learn(m.account(), m.sid());
+            for (Principal g : m.groups()) {
+                d.learn(g.name(), g.sid());
+            }
+        }
+        for (RightAssignment a : snapshot.rights().assignments().values()) {
+            a.entries().forEach(d::learn);
+        }
+        if (snapshot.groupPolicy() != null) {
+            for (GpoRightSetting s : snapshot.groupPolicy().settings()) {
+                s.members().forEach(d::learn);
+            }
+        }
+        return d;
+    }
+
+    private void learn(RightEntry e) {
+        learn(e.principal().name(), e.principal().sid());
+    }
+
+    private void learn(String name, Sid sid) {
+        if (name == null || sid == null) {
+            return;
+        }
+        byName.putIfAbsent(key(name), sid);
+        bySid.putIfAbsent(sid, name);
+    }
+
+    /** The SID of a principal: its own, or one its name resolves to. */
+    public Optional<Sid> resolve(Principal p) {
+        if (p.sid() != null) {
+            return Optional.of(p.sid());
+        }
+        return resolveName(p.name());
+    }
+
+    /** Resolves a name: learned pairs first, then well-known names, then computed virtual accounts. */
+    public Optional<Sid> resolveName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        Sid learned = byName.get(key(name));
+        if (learned != null) {
+            return Optional.of(learned);
+        }
+        Optional<Sid> wellKnown = WellKnownSids.sidOf(name);
+        if (wellKnown.isPresent()) {
+            return wellKnown;
+        }
+        int slash = name.indexOf('\\');
+        if (slash > 0) {
+            String domain = name.substring(0, slash).strip();
+            String account = name.substring(slash + 1).strip();
+            if (domain.equalsIgnoreCase(VirtualAccounts.APP_POOL_DOMAIN) && !account.isEmpty()) {
+                return Optional.of(VirtualAccounts.appPoolSid(account));
+            }
+            if (domain.equalsIgnoreCase(VirtualAccounts.SERVICE_DOMAIN) && !account.isEmpty()) {
+                return Optional.of(VirtualAccounts.serviceSid(account));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A display name for a SID: learned, well-known, or the SID itself. */
+    public String nameOf(Sid sid) {
+        String learned = bySid.get(sid);
+        if (learned != null) {
+            return learned;
+        }
+        return WellKnownSids.nameOf(sid).orElse(sid.toString());
+    }
+
+    /** "NAME (SID)" or the one that is known. */
+    public String display(Principal p) {
+        Sid sid = resolve(p).orElse(null);
+        String name = p.name() != null ? p.name() : (sid != null ? nameOf(sid) : null);
+        if (sid == null) {
+            return name;
+        }
+        return name == null || name.equals(sid.toString()) ? sid.toString() : name + " (" + sid + ")";
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

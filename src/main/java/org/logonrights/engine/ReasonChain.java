@@ -1,0 +1,193 @@
+package org.logonrights.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.ReasonStep.Step;
+import org.logonrights.engine.rules.RuleOutcome;
+import org.logonrights.model.AccountMembership;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.ProcessModel;
+import org.logonrights.model.RightEntry;
+import org.logonrights.model.UserRight;
+import org.logonrights.model.ValueOrigin;
+
+/**
+ * Writes a pool's reason chain in the order DECISIONS.md fixes: identity, logon type, required
+ * right, membership, grants, denies, Group Policy, verdict, each step citing its evidence.
+ */
+final class ReasonChain {
+
+    private ReasonChain() {
+    }
+
+    static List<ReasonStep> build(PoolContext c, Verdict verdict, Confidence confidence, List<RuleOutcome> outcomes) {
+        List<ReasonStep> steps = new ArrayList<>();
+        identity(c, steps);
+        logon(c, steps);
+        if (c.requiredRight() != null) {
+            requiredRight(c, steps);
+            membership(c, steps);
+            grants(c, steps);
+            denies(c, c.denyRight(), steps);
+            groupPolicy(c, steps, c.requiredRight(), c.denyRight());
+        } else if (c.identity().type().isBuiltInServiceAccount()) {
+            denies(c, UserRight.DENY_SERVICE, steps);
+            groupPolicy(c, steps, UserRight.DENY_SERVICE);
+        }
+        steps.add(verdictStep(verdict, confidence, outcomes));
+        return steps;
+    }
+
+    private static void identity(PoolContext c, List<ReasonStep> steps) {
+        ProcessModel pm = c.pool().processModel();
+        String origin = origin(pm.originOf("identityType"));
+        String who = switch (c.identity().type()) {
+            case SPECIFIC_USER -> c.identity().account() == null ? "a SpecificUser identity with no user name"
+                    : "the custom account " + c.identity().account() + " (" + scope(c.identity()) + ")";
+            case APPLICATION_POOL_IDENTITY -> "its virtual account " + c.identity().account() + " (" + c.identity().sid() + ")";
+            default -> "the built-in account " + c.identity().account() + " (" + c.identity().sid() + ")";
+        };
+        steps.add(new ReasonStep(Step.IDENTITY, "Pool '" + c.pool().name() + "' runs as " + who + "; identityType "
+                + c.identity().type().iisName() + " is " + origin + ".", c.pool().provenance()));
+    }
+
+    private static String scope(PoolIdentity id) {
+        return switch (id.scope()) {
+            case LOCAL -> "a local account of this server";
+            case DOMAIN -> "a domain account";
+            default -> "account kind unknown";
+        };
+    }
+
+    private static void logon(PoolContext c, List<ReasonStep> steps) {
+        String text = switch (c.logon()) {
+            case BATCH -> "WAS creates the worker with a batch logon (LogonUser, LOGON32_LOGON_BATCH): processModel "
+                    + "logonType is LogonBatch, " + origin(c.pool().processModel().originOf("logonType")) + ".";
+            case SERVICE -> c.identity().type() == IdentityType.APPLICATION_POOL_IDENTITY
+                    ? "WAS logs the virtual account on with a service-type logon (the worker token holds SERVICE, "
+                    + "not BATCH; observed), so the batch right plays no part."
+                    : "WAS creates the worker with a service logon (LogonUser, LOGON32_LOGON_SERVICE): processModel "
+                    + "logonType is LogonService, " + origin(c.pool().processModel().originOf("logonType")) + ".";
+            case BUILT_IN_SESSION -> "The worker runs in the built-in " + c.identity().account()
+                    + " service logon session; no logon right is checked for it in practice (observed).";
+            case NONE -> c.isIisExpress()
+                    ? "IIS Express runs the worker as the interactive user: no pool logon takes place."
+                    : "Without a user name there is no logon to evaluate.";
+        };
+        steps.add(ReasonStep.of(Step.LOGON, text));
+    }
+
+    private static void requiredRight(PoolContext c, List<ReasonStep> steps) {
+        UserRight r = c.requiredRight();
+        String text = "LSA requires " + quoted(r) + " for the account or a group in its token, and no matching entry in "
+                + quoted(c.denyRight()) + "; a deny always beats a grant.";
+        if (c.identity().type() == IdentityType.APPLICATION_POOL_IDENTITY) {
+            text += " IIS grants " + r.constantName() + " to the pool SID itself when it starts and before each worker launch.";
+        }
+        steps.add(ReasonStep.of(Step.REQUIRED_RIGHT, text));
+    }
+
+    private static void membership(PoolContext c, List<ReasonStep> steps) {
+        if (!c.isSpecificUser()) {
+            return;
+        }
+        Optional<AccountMembership> m = c.token().membership();
+        if (m.isEmpty()) {
+            steps.add(ReasonStep.of(Step.MEMBERSHIP, "No group membership was supplied for " + c.identity().account()
+                    + " (--memberships): entries that are domain groups, BUILTIN aliases or unresolved names are undecided."));
+            return;
+        }
+        AccountMembership am = m.get();
+        steps.add(new ReasonStep(Step.MEMBERSHIP, "Group membership of " + c.identity().account() + ": "
+                + am.groups().size() + " group(s) from " + am.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (c.token().membershipComplete() ? "" : " (known to be incomplete)") + ".", am.provenance()));
+    }
+
+    private static void grants(PoolContext c, List<ReasonStep> steps) {
+        UserRight r = c.requiredRight();
+        List<RightEntry> holders = c.holders(r, When.TODAY);
+        List<EntryMatch> relevant = c.matches(r, When.TODAY).stream().filter(m -> m.match() != Match.NONE).toList();
+        if (holders.isEmpty()) {
+            steps.add(new ReasonStep(Step.GRANT, "Nobody holds " + r.constantName() + " in " + c.snapshot().rights().source().describe() + ".",
+                    c.snapshot().rights().source()));
+        } else if (relevant.isEmpty()) {
+            steps.add(new ReasonStep(Step.GRANT, "No SID this logon carries holds " + r.constantName() + "; it is held by "
+                    + String.join(", ", holders.stream().map(e -> c.directory().display(e.principal())).toList()) + ".",
+                    c.snapshot().rights().assignment(r).map(a -> a.provenance()).orElse(null)));
+        }
+        for (EntryMatch m : relevant) {
+            steps.add(new ReasonStep(Step.GRANT, r.constantName() + " is granted to " + c.directory().display(m.entry().principal())
+                    + ": " + m.why() + " [" + m.match().name().toLowerCase(Locale.ROOT) + "].", m.entry().provenance()));
+        }
+    }
+
+    private static void denies(PoolContext c, UserRight deny, List<ReasonStep> steps) {
+        List<RightEntry> holders = c.holders(deny, When.TODAY);
+        List<EntryMatch> relevant;
+        if (c.identity().type().isBuiltInServiceAccount()) {
+            relevant = holders.stream().map(e -> c.token().classify(e, c.directory(), false))
+                    .filter(m -> m.match() == Match.CERTAIN && c.identity().sid().equals(m.resolvedSid())).toList();
+        } else {
+            relevant = c.matches(deny, When.TODAY).stream().filter(m -> m.match() != Match.NONE).toList();
+        }
+        if (holders.isEmpty()) {
+            steps.add(ReasonStep.of(Step.DENY, "Nobody holds " + deny.constantName() + "."));
+        } else if (relevant.isEmpty()) {
+            steps.add(new ReasonStep(Step.DENY, "No entry of " + deny.constantName() + " covers this logon ("
+                    + String.join(", ", holders.stream().map(e -> c.directory().display(e.principal())).toList()) + ").",
+                    c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
+        }
+        for (EntryMatch m : relevant) {
+            steps.add(new ReasonStep(Step.DENY, deny.constantName() + " lists " + c.directory().display(m.entry().principal())
+                    + ": " + m.why() + " [" + m.match().name().toLowerCase(Locale.ROOT) + "].", m.entry().provenance()));
+        }
+    }
+
+    private static void groupPolicy(PoolContext c, List<ReasonStep> steps, UserRight... rights) {
+        if (!c.hasGroupPolicyData()) {
+            steps.add(ReasonStep.of(Step.GROUP_POLICY, "No Group Policy data was supplied (--gpresult or --gpo-template): "
+                    + "which GPO owns " + String.join(" and ", java.util.Arrays.stream(rights).map(UserRight::constantName).toList())
+                    + " was not checked."));
+            return;
+        }
+        for (UserRight r : rights) {
+            Optional<GpoRightSetting> w = c.gpoSetting(r);
+            if (w.isEmpty()) {
+                steps.add(ReasonStep.of(Step.GROUP_POLICY, "No GPO defines " + r.constantName() + "; the local assignment stays."));
+                continue;
+            }
+            StringBuilder b = new StringBuilder(r.constantName()).append(" is defined by GPO ").append(w.get().gpo().label())
+                    .append("; local grants are overwritten at the next refresh");
+            List<GpoRightSetting> losers = c.snapshot().groupPolicy().losing(r);
+            if (!losers.isEmpty()) {
+                b.append(" (it wins over ").append(String.join(", ", losers.stream()
+                        .map(l -> l.gpo().label() + " at precedence " + l.precedence()).toList())).append(')');
+            }
+            steps.add(new ReasonStep(Step.GROUP_POLICY, b.append('.').toString(), w.get().provenance()));
+        }
+    }
+
+    private static ReasonStep verdictStep(Verdict verdict, Confidence confidence, List<RuleOutcome> outcomes) {
+        Optional<RuleOutcome> decisive = outcomes.stream().filter(o -> o.verdict() == verdict).findFirst();
+        String why = decisive.map(o -> o.finding().ruleId() + ": " + o.finding().message())
+                .orElse("every condition of the logon holds.");
+        return new ReasonStep(Step.VERDICT, verdict + " (" + confidence.name().toLowerCase(Locale.ROOT) + "): " + why,
+                decisive.map(o -> o.finding().location()).orElse(null));
+    }
+
+    private static String quoted(UserRight r) {
+        return "'" + r.displayName() + "' (" + r.constantName() + ")";
+    }
+
+    private static String origin(ValueOrigin o) {
+        return switch (o) {
+            case POOL -> "set on the pool";
+            case POOL_DEFAULTS -> "inherited from applicationPoolDefaults";
+            case SCHEMA_DEFAULT -> "the IIS schema default";
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package org.logonrights.engine.rules;
+
+import java.util.Optional;
+import org.logonrights.engine.Confidence;
+import org.logonrights.engine.EntryMatch;
+import org.logonrights.engine.Match;
+import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.Severity;
+import org.logonrights.engine.Verdict;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.UserRight;
+
+/** LR006 (D4, no GPO): the pool SID is not in Log on as a service yet; IIS adds it at the next worker launch. */
+public final class AppPoolSidAddedByIisRule extends BaseRule implements PoolRule {
+
+    public AppPoolSidAddedByIisRule() {
+        super("LR006", "apppool-sid-added-by-iis", "IIS will add the pool SID to Log on as a service itself",
+                Severity.NOTE,
+                "IIS grants SeServiceLogonRight to each ApplicationPoolIdentity SID when it initialises and before each "
+                        + "worker launch (Microsoft ASIATech blog; KB 981949), so a missing entry is normal when no GPO defines the right.");
+    }
+
+    @Override
+    public Optional<RuleOutcome> evaluate(PoolContext c) {
+        if (!c.runsAs(IdentityType.APPLICATION_POOL_IDENTITY) || c.gpoSetting(UserRight.SERVICE).isPresent()) {
+            return Optional.empty();
+        }
+        if (PoolContext.strongest(c.matches(UserRight.SERVICE, When.TODAY), EntryMatch::asGrantWorstCase) == Match.CERTAIN) {
+            return Optional.empty();
+        }
+        String message = c.identity().account() + " (" + c.identity().sid() + ") is not in " + Texts.right(UserRight.SERVICE)
+                + " yet; IIS adds it before it launches the worker process, so the pool starts.";
+        String fix = "Nothing to do. If a GPO is later made to define " + UserRight.SERVICE.constantName()
+                + ", include *" + c.identity().sid() + " in it.";
+        return Optional.of(outcome(Verdict.WILL_START, Confidence.DOCUMENTED, c, message, fix,
+                c.snapshot().rights().assignment(UserRight.SERVICE).map(a -> a.provenance()).orElse(null)));
+    }
+}

@@ -1,0 +1,54 @@
+package org.logonrights.engine.rules;
+
+import java.util.List;
+import java.util.Optional;
+import org.logonrights.engine.Confidence;
+import org.logonrights.engine.EntryMatch;
+import org.logonrights.engine.Match;
+import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.Severity;
+import org.logonrights.engine.Verdict;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.UserRight;
+
+/**
+ * LR004 (D1): the account reaches the right only through a SID WAS injects (typically IIS_IUSRS), which
+ * may not count for the logon-right check.
+ */
+public final class GrantOnlyThroughUncertainSidRule extends BaseRule implements PoolRule {
+
+    public GrantOnlyThroughUncertainSidRule() {
+        super("LR004", "grant-only-through-injected-sid", "The logon right is reached only through an injected SID",
+                Severity.WARNING,
+                "WAS adds IIS_IUSRS (and the pool SID) to a custom account's worker token; whether LSA counts such "
+                        + "caller-added SIDs when it checks the logon right is undocumented (domain-facts §3.4, DECISIONS.md D1).");
+    }
+
+    @Override
+    public Optional<RuleOutcome> evaluate(PoolContext c) {
+        UserRight right = c.requiredRight();
+        if (right == null || c.identity().type() == IdentityType.APPLICATION_POOL_IDENTITY) {
+            return Optional.empty();
+        }
+        List<EntryMatch> matches = c.matches(right, When.TODAY);
+        if (PoolContext.strongest(matches, EntryMatch::asGrantWorstCase) != Match.UNCERTAIN) {
+            return Optional.empty();
+        }
+        List<EntryMatch> via = PoolContext.where(matches, EntryMatch::asGrantWorstCase, Match.UNCERTAIN);
+        EntryMatch first = via.get(0);
+        StringBuilder message = new StringBuilder(c.identity().account()).append(" reaches ").append(Texts.right(right))
+                .append(" only through ").append(Texts.displayAll(c, via)).append(": ").append(first.why())
+                .append(". Whether LSA counts that SID for the logon-right check is undocumented.");
+        List<EntryMatch> undecided = matches.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
+        if (!undecided.isEmpty()) {
+            message.append(" If the account is a real member of ").append(Texts.displayAll(c, undecided))
+                    .append(", it holds the right for certain; supply --memberships to decide.");
+        }
+        String fix = "Make " + c.identity().account() + " a real member of a group that holds " + Texts.right(right)
+                + " (for example BUILTIN\\IIS_IUSRS), or grant the right to " + Texts.accountWithSid(c) + " "
+                + Texts.whereToChange(c, right) + ".";
+        return Optional.of(outcome(Verdict.AT_RISK, Confidence.UNCERTAIN, c, message.toString(), fix,
+                first.entry().provenance()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.logonrights.engine.rules;
+
+import java.util.List;
+import java.util.Optional;
+import org.logonrights.engine.Confidence;
+import org.logonrights.engine.EntryMatch;
+import org.logonrights.engine.Match;
+import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.Severity;
+import org.logonrights.engine.Verdict;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.IdentityType;
+import org.logonrights.model.UserRight;
+
+/** LR008 (D6): the pool starts today only thanks to a grant the GPO that defines the right will remove. */
+public final class GrantRemovedAtNextRefreshRule extends BaseRule implements PoolRule {
+
+    public GrantRemovedAtNextRefreshRule() {
+        super("LR008", "grant-removed-at-next-refresh", "The next Group Policy refresh removes the grant the pool relies on",
+                Severity.WARNING,
+                "A GPO that defines a user right replaces the local list at every refresh (90 ± 30 minutes; security "
+                        + "settings at least every 16 hours), so a locally added grant the GPO does not list vanishes (DECISIONS.md D6).");
+    }
+
+    @Override
+    public Optional<RuleOutcome> evaluate(PoolContext c) {
+        UserRight right = c.requiredRight();
+        if (right == null || c.identity().type() == IdentityType.APPLICATION_POOL_IDENTITY) {
+            return Optional.empty();
+        }
+        Optional<GpoRightSetting> gpo = c.gpoSetting(right);
+        if (gpo.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EntryMatch> today = c.matches(right, When.TODAY);
+        List<EntryMatch> after = c.matches(right, When.AFTER_REFRESH);
+        Match todayLevel = PoolContext.strongest(today, EntryMatch::asGrantWorstCase);
+        Match afterLevel = PoolContext.strongest(after, EntryMatch::asGrantWorstCase);
+        if (RefreshComparison.rank(todayLevel) <= RefreshComparison.rank(afterLevel)) {
+            return Optional.empty();
+        }
+        List<EntryMatch> lost = RefreshComparison.notListedIn(today, after, EntryMatch::asGrantWorstCase, todayLevel);
+        String message = c.identity().account() + " holds " + Texts.right(right) + " today only through "
+                + Texts.displayAll(c, lost) + ", which GPO " + gpo.get().gpo().label()
+                + " does not list: the next policy refresh removes it and the logon fails from then on.";
+        String fix = "Add " + Texts.accountWithSid(c) + " (or a group it really belongs to) to " + Texts.right(right)
+                + " in GPO " + gpo.get().gpo().label() + ". " + Texts.WAS_RETRY;
+        return Optional.of(outcome(Verdict.AT_RISK, Confidence.DOCUMENTED, c, message, fix,
+                lost.isEmpty() ? gpo.get().provenance() : lost.get(0).entry().provenance()));
+    }
+}

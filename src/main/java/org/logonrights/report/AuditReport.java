@@ -1,0 +1,18 @@
+package org.logonrights.report;
+
+import java.util.List;
+import java.util.Objects;
+import org.logonrights.engine.AuditResult;
+import org.logonrights.model.Provenance;
+
+/**
+ * What every renderer receives: the engine's result, the inputs it was computed from, and the
+ * tool version. Contains no timestamps, so the same inputs always render the same bytes.
+ */
+public record AuditReport(AuditResult result, List<Provenance> inputs, String toolVersion) {
+    public AuditReport {
+        Objects.requireNonNull(result, "result");
+        inputs = List.copyOf(inputs);
+        Objects.requireNonNull(toolVersion, "toolVersion");
+    }
+}

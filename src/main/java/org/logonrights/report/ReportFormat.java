@@ -1,0 +1,52 @@
+package org.logonrights.report;
+
+import java.util.Locale;
+
+/** Every output format, with its name on the command line and the renderer that writes it. */
+public enum ReportFormat {
+    TEXT("text", "Aligned table and reasons, for people"),
+    JSON("json", "Documented JSON report (docs/json-report.md), for scripts");
+
+    private final String cliName;
+    private final String description;
+
+    ReportFormat(String cliName, String description) {
+        this.cliName = cliName;
+        this.description = description;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Renderer renderer(RenderOptions options) {
+        return switch (this) {
+            case TEXT -> new TextRenderer(options);
+            case JSON -> new JsonRenderer();
+        };
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+
+    /** Parses a CLI name, case-insensitively. */
+    public static ReportFormat fromCliName(String name) {
+        for (ReportFormat f : values()) {
+            if (f.cliName.equalsIgnoreCase(name.strip())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + name + "'; expected one of "
+                + java.util.Arrays.stream(values()).map(ReportFormat::cliName).toList());
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
