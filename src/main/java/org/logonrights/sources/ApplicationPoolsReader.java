@@ -57,8 +57,11 @@ final class ApplicationPoolsReader {
 
     private AppPool readPool(Element add, Element defaults, Element defaultsModel) throws InputException {
         String name = SecureXml.attr(add, "name");
-        if (name == null || name.isBlank()) {
+        if (name == null) {
             throw ctx.error(add, "application pool <add> without a name");
+        }
+        if (name.isBlank()) {
+            throw ctx.error(add, "application pool <add> with an empty name");
         }
         int line = SecureXml.lineOf(add);
         Integer earlier = lineByName.putIfAbsent(name.toLowerCase(Locale.ROOT), line);
