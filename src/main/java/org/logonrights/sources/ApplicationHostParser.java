@@ -22,7 +22,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Reads an IIS {@code applicationHost.config} (formats.md §3): the application pools with their
+ * The parser of IIS {@code applicationHost.config} (formats.md §3): it reads the application pools with their
  * effective identities, the pool of each application, and the other accounts IIS logs on with.
  * Everything is kept in document order; passwords are only classified.
  *
@@ -117,10 +117,10 @@ public final class ApplicationHostParser {
                 pools.addAll(poolsReader.read(section));
             } else if (name.equals("sites")) {
                 sitesReader.read(section, applications, credentials);
-            } else {
-                continue;
             }
-            sectionLines.computeIfAbsent(name, k -> new ArrayList<>()).add(SecureXml.lineOf(section));
+            if (name.equals("applicationPools") || name.equals("sites")) {
+                sectionLines.computeIfAbsent(name, k -> new ArrayList<>()).add(SecureXml.lineOf(section));
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import org.logonrights.model.ValueOrigin;
 import org.w3c.dom.Element;
 
 /**
- * Reads {@code system.applicationHost/applicationPools} sections into pools whose settings are
+ * The reader of {@code system.applicationHost/applicationPools} sections: pools whose settings are
  * resolved attribute by attribute: the pool, then {@code applicationPoolDefaults}, then the IIS
  * 7.5-10 schema default (formats.md §3.2). Password values are classified, never kept.
  */

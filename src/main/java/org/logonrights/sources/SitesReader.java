@@ -8,7 +8,7 @@ import org.logonrights.model.PoolSource;
 import org.w3c.dom.Element;
 
 /**
- * Reads {@code system.applicationHost/sites}: the pool of each application (its own, then the
+ * The reader of {@code system.applicationHost/sites}: the pool of each application (its own, then the
  * site's {@code applicationDefaults}, then the server-wide one) and the UNC accounts of virtual
  * directories, which inherit from {@code virtualDirectoryDefaults} of the application, the site and
  * the server, in that order (formats.md §3.3).
@@ -86,8 +86,8 @@ final class SitesReader {
         if (userName == null || userName.isBlank()) {
             return null;
         }
-        String vdirPath = SecureXml.attr(vdir, "path");
-        String context = "virtual directory " + displayPath(siteName, appPath, vdirPath == null ? "/" : vdirPath);
+        String vdirPath = SecureXml.attr(vdir, "path") == null ? "/" : vdir.getAttribute("path");
+        String context = "virtual directory " + displayPath(siteName, appPath, vdirPath);
         Element methodFrom = first(chain, "logonMethod");
         LogonMethod method = LogonMethod.SCHEMA_DEFAULT;
         if (methodFrom != null) {
