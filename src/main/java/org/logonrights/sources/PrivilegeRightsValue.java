@@ -46,6 +46,8 @@ final class PrivilegeRightsValue {
     private int relativeForms;
     private String firstRelativeForm;
     private boolean quoted;
+    /** Entries on one physical line share one provenance: a long line would otherwise allocate one each. */
+    private Provenance lastProvenance;
 
     private PrivilegeRightsValue(String file, SourceKind kind, UserRight right, List<InputNote> notes) {
         this.file = file;
@@ -111,14 +113,14 @@ final class PrivilegeRightsValue {
         }
         Principal principal;
         if (entry.charAt(0) == '*') {
-            Optional<Sid> sid = Sid.tryParse(entry);
+            Optional<Sid> sid = SidScanner.scan(entry);
             if (sid.isEmpty()) {
                 throw new InputException(file, "line " + lineNumber,
                         "malformed SID '" + abbreviate(entry) + "' in " + right.constantName());
             }
             principal = Principal.ofSid(sid.get());
         } else if (entry.regionMatches(true, 0, "S-1-", 0, 4)) {
-            Optional<Sid> sid = Sid.tryParse(entry);
+            Optional<Sid> sid = SidScanner.scan(entry);
             if (sid.isPresent()) {
                 if (handWrittenSids++ == 0) {
                     firstHandWrittenSid = entry;
@@ -165,7 +167,10 @@ final class PrivilegeRightsValue {
     }
 
     private Provenance at(int line) {
-        return Provenance.at(kind, file, line).withElement(right.constantName());
+        if (lastProvenance == null || lastProvenance.line() != line) {
+            lastProvenance = Provenance.at(kind, file, line).withElement(right.constantName());
+        }
+        return lastProvenance;
     }
 
     private void note(InputNote.Level level, String code, String message, int line) {
