@@ -98,8 +98,10 @@ class RealWorldInfCorpusTest {
     Stream<DynamicTest> everyRealTemplateParsesOrFailsCleanly() throws IOException {
         Path corpus = corpusFolder();
         if (!Files.isDirectory(corpus)) {
-            Assumptions.abort("real-world INF corpus absent at " + corpus
-                    + " (set -Dlogonrights.realworld=<realworld folder> to run these tests)");
+            // Aborting inside a test, not in the factory, makes build tools report one skipped test.
+            return Stream.of(DynamicTest.dynamicTest("real-world INF corpus", () -> Assumptions.abort(
+                    "real-world INF corpus absent at " + corpus
+                            + " (set -Dlogonrights.realworld=<realworld folder> to run these tests)")));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(corpus)) {
