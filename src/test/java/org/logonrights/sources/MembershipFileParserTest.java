@@ -167,6 +167,10 @@ class MembershipFileParserTest {
         InputException duplicateField = failureOf("{\"accounts\": [{\"sid\": \"S-1-5-20\", \"sid\": \"S-1-5-19\", \"groups\": []}]}");
         assertTrue(duplicateField.getMessage().contains("Duplicate field 'sid'"), duplicateField.getMessage());
 
+        InputException truncated = failureOf("{\"accounts\": [\n  {\"account\": \"a\", \"groups\": [");
+        assertTrue(truncated.getMessage().startsWith("malformed JSON: "), truncated.getMessage());
+        assertTrue(truncated.position().startsWith("accounts[0].groups"), truncated.position());
+
         InputException trailing = failureOf("{\"accounts\": []} {\"accounts\": []}");
         assertEquals("unexpected content after the top-level object", trailing.getMessage());
     }
