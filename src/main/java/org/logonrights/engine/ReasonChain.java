@@ -173,8 +173,9 @@ final class ReasonChain {
 
     private static ReasonStep verdictStep(Verdict verdict, Confidence confidence, List<RuleOutcome> outcomes) {
         Optional<RuleOutcome> decisive = outcomes.stream().filter(o -> o.verdict() == verdict).findFirst();
-        String why = decisive.map(o -> o.finding().ruleId() + ": " + o.finding().message())
-                .orElse("every condition of the logon holds.");
+        String why = decisive.map(o -> "decided by " + o.finding().ruleId() + " " + o.finding().ruleName()
+                        + " (see the finding below).")
+                .orElse(verdict == Verdict.WILL_START ? "every condition of the logon holds." : "");
         return new ReasonStep(Step.VERDICT, verdict + " (" + confidence.name().toLowerCase(Locale.ROOT) + "): " + why,
                 decisive.map(o -> o.finding().location()).orElse(null));
     }

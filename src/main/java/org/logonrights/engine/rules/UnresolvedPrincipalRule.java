@@ -17,6 +17,10 @@ import org.logonrights.model.UserRight;
 /** LR016: a logon-right entry names a principal that cannot be tied to a SID. */
 public final class UnresolvedPrincipalRule extends BaseRule implements MachineRule {
 
+    /** Only rights a pool logon depends on; a local "Guest" in Deny log on locally concerns no pool. */
+    private static final Set<UserRight> POOL_RIGHTS = java.util.EnumSet.of(
+            UserRight.BATCH, UserRight.DENY_BATCH, UserRight.SERVICE, UserRight.DENY_SERVICE);
+
     public UnresolvedPrincipalRule() {
         super("LR016", "unresolved-principal", "A logon right names a principal that cannot be tied to a SID",
                 Severity.NOTE,
@@ -45,7 +49,7 @@ public final class UnresolvedPrincipalRule extends BaseRule implements MachineRu
 
     private void check(UserRight right, RightEntry e, PrincipalDirectory directory, Set<String> seen,
                        List<Finding> out, String where) {
-        if (directory.resolve(e.principal()).isPresent()) {
+        if (!POOL_RIGHTS.contains(right) || directory.resolve(e.principal()).isPresent()) {
             return;
         }
         String name = e.principal().name();

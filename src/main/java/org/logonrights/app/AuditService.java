@@ -1,0 +1,56 @@
+package org.logonrights.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.AuditResult;
+import org.logonrights.engine.PoolResult;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.Snapshot;
+import org.logonrights.report.AuditReport;
+
+/** Runs the engine over a snapshot and packs the result for the renderers. */
+public final class AuditService {
+
+    private AuditService() {
+    }
+
+    /**
+     * Audits a snapshot; with {@code poolNames} non-empty only those pools are reported.
+     *
+     * @throws UsageException when a named pool does not exist
+     */
+    public static AuditReport audit(Snapshot snapshot, List<String> poolNames) throws UsageException {
+        AuditResult full = new AuditEngine().audit(snapshot);
+        AuditResult result = full;
+        if (poolNames != null && !poolNames.isEmpty()) {
+            List<PoolResult> selected = new ArrayList<>();
+            for (String name : poolNames) {
+                PoolResult p = full.pools().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
+                        .orElseThrow(() -> new UsageException("no application pool named '" + name + "'; the pools are: "
+                                + full.pools().stream().map(PoolResult::name).collect(Collectors.joining(", "))));
+                if (!selected.contains(p)) {
+                    selected.add(p);
+                }
+            }
+            selected.sort(java.util.Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)));
+            result = new AuditResult(full.machine(), selected, full.machineFindings(), full.notes());
+        }
+        return new AuditReport(result, inputsOf(snapshot), ToolVersion.get());
+    }
+
+    /** The sources a snapshot was built from, in a fixed order. */
+    static List<Provenance> inputsOf(Snapshot s) {
+        List<Provenance> inputs = new ArrayList<>();
+        inputs.add(s.rights().source());
+        inputs.add(s.iis().source());
+        s.memberships().accounts().stream().map(a -> Provenance.of(a.provenance().kind(), a.provenance().file()))
+                .distinct().forEach(inputs::add);
+        if (s.groupPolicy() != null) {
+            inputs.addAll(s.groupPolicy().sources());
+        }
+        return inputs.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,16 @@
+package org.logonrights.app;
+
+import java.nio.file.Path;
+import org.logonrights.model.Snapshot;
+import org.logonrights.sources.InputException;
+
+/** Reads and writes snapshot JSON files. */
+final class SnapshotFiles {
+
+    private SnapshotFiles() {
+    }
+
+    static Snapshot read(Path file) throws InputException {
+        throw new InputException(file, null, "snapshot files are not supported by this build");
+    }
+}

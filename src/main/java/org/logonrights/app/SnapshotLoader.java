@@ -1,0 +1,117 @@
+package org.logonrights.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.GpoInfo;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputNote;
+import org.logonrights.model.MachineInfo;
+import org.logonrights.model.Memberships;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.RightAssignment;
+import org.logonrights.model.Snapshot;
+import org.logonrights.model.SourceKind;
+import org.logonrights.model.UserRight;
+import org.logonrights.sources.ApplicationHostParser;
+import org.logonrights.sources.GpoMetadata;
+import org.logonrights.sources.GpresultParser;
+import org.logonrights.sources.GpresultReport;
+import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.MembershipFileParser;
+import org.logonrights.sources.Parsed;
+import org.logonrights.sources.SecurityTemplate;
+import org.logonrights.sources.SecurityTemplateParser;
+
+/**
+ * Builds one snapshot from the inputs a user named: offline files, a snapshot JSON, or (on
+ * Windows, with no inputs) the live machine. The engine never learns which.
+ */
+public final class SnapshotLoader {
+
+    private SnapshotLoader() {
+    }
+
+    public static Snapshot load(InputSelection in, long maxInputSize)
+            throws InputException, UsageException, EnvironmentException {
+        InputFiles.setMaxBytes(maxInputSize);
+        if (in.snapshot() != null) {
+            if (in.secedit() != null || in.applicationHost() != null || in.memberships() != null
+                    || in.gpresult() != null || !in.gpoTemplates().isEmpty()) {
+                throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
+            }
+            return SnapshotFiles.read(in.snapshot());
+        }
+        if (in.isEmpty()) {
+            return LiveMode.readLocalMachine();
+        }
+        if (in.secedit() == null || in.applicationHost() == null) {
+            throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
+                    + "--applicationhost (applicationHost.config), or --snapshot");
+        }
+        return offline(in);
+    }
+
+    /** Reads the offline artifacts into one snapshot. */
+    public static Snapshot offline(InputSelection in) throws InputException {
+        List<InputNote> notes = new ArrayList<>();
+        Parsed<SecurityTemplate> secedit = SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT);
+        notes.addAll(secedit.notes());
+        EffectiveRights rights = secedit.value().toEffectiveRights();
+        Parsed<IisConfiguration> iis = ApplicationHostParser.parse(in.applicationHost());
+        notes.addAll(iis.notes());
+        Memberships memberships = Memberships.NONE;
+        if (in.memberships() != null) {
+            Parsed<Memberships> m = MembershipFileParser.parse(in.memberships());
+            notes.addAll(m.notes());
+            memberships = m.value();
+        }
+        MachineInfo machine = MachineInfo.UNKNOWN;
+        GroupPolicy gp = null;
+        if (in.gpresult() != null) {
+            Parsed<GpresultReport> r = GpresultParser.parse(in.gpresult());
+            notes.addAll(r.notes());
+            gp = r.value().groupPolicy();
+            machine = r.value().machine();
+        }
+        if (!in.gpoTemplates().isEmpty()) {
+            gp = withTemplates(gp, in.gpoTemplates(), notes);
+        }
+        return new Snapshot(machine, rights, iis.value(), memberships, gp, notes);
+    }
+
+    /**
+     * Adds GPO templates to the Group Policy picture. Templates rank below what gpresult reports for the
+     * same right (gpresult is what the client applied) and among themselves in the order given.
+     */
+    private static GroupPolicy withTemplates(GroupPolicy gp, List<Path> templates, List<InputNote> notes)
+            throws InputException {
+        List<GpoInfo> gpos = new ArrayList<>(gp == null ? List.of() : gp.gpos());
+        List<GpoRightSetting> settings = new ArrayList<>(gp == null ? List.of() : gp.settings());
+        List<Provenance> sources = new ArrayList<>(gp == null ? List.of() : gp.sources());
+        int order = 0;
+        for (Path path : templates) {
+            order++;
+            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE);
+            notes.addAll(t.notes());
+            Parsed<GpoInfo> info = GpoMetadata.forTemplate(path);
+            notes.addAll(info.notes());
+            GpoInfo gpo = info.value();
+            if (gpos.stream().noneMatch(g -> g.sameGpo(gpo))) {
+                gpos.add(gpo);
+            }
+            sources.add(t.value().source());
+            for (RightAssignment a : t.value().rights().values()) {
+                UserRight right = a.right();
+                int maxExisting = settings.stream().filter(s -> s.right() == right)
+                        .mapToInt(GpoRightSetting::precedence).max().orElse(0);
+                settings.add(new GpoRightSetting(right, gpo, maxExisting + 1, a.entries(), a.provenance()));
+            }
+        }
+        return new GroupPolicy(gpos, settings, sources);
+    }
+}

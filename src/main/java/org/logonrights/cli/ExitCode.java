@@ -1,0 +1,39 @@
+package org.logonrights.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every exit code the tool returns; {@code --help} and docs/exit-codes.md are generated from or checked against this. */
+public enum ExitCode {
+    OK(0, "Every audited pool WILL_START (or nothing reaches the --fail-on threshold)."),
+    FINDINGS(1, "At least one pool WILL_FAIL or is AT_RISK (default --fail-on risk)."),
+    INVALID_INPUT(2, "Bad usage, or an input file that is missing, unreadable or invalid."),
+    ENVIRONMENT(3, "Environment error: live reading impossible (not Windows, not elevated, LSA or WMI failure)."),
+    UNKNOWN(4, "No failure, but at least one pool is UNKNOWN (supply the data the report names)."),
+    INTERNAL_ERROR(70, "Internal error (a bug): please report it with the output of --debug.");
+
+    private final int code;
+    private final String description;
+
+    ExitCode(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The map picocli prints under "Exit codes:". */
+    public static Map<String, String> helpList() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (ExitCode c : values()) {
+            m.put(String.valueOf(c.code), c.description);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,43 @@
+package org.logonrights.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.logonrights.app.InputSelection;
+import picocli.CommandLine.Option;
+
+/** The input files every reporting command accepts (a picocli mixin). */
+public final class InputOptions {
+
+    @Option(names = "--secedit", paramLabel = "FILE",
+            description = "Effective user rights: output of 'secedit /export /cfg FILE /areas USER_RIGHTS' (UTF-16 or UTF-8).")
+    Path secedit;
+
+    @Option(names = {"--applicationhost", "--applicationHost"}, paramLabel = "FILE",
+            description = "IIS configuration: %%windir%%\\System32\\inetsrv\\config\\applicationHost.config.")
+    Path applicationHost;
+
+    @Option(names = "--memberships", paramLabel = "FILE",
+            description = "Group memberships of custom pool identities (JSON, see docs/memberships.md).")
+    Path memberships;
+
+    @Option(names = "--gpresult", paramLabel = "FILE",
+            description = "Group Policy result: output of 'gpresult /scope computer /x FILE'.")
+    Path gpresult;
+
+    @Option(names = "--gpo-template", paramLabel = "FILE",
+            description = "A GPO's GptTmpl.inf (repeatable; the first given has the highest precedence).")
+    List<Path> gpoTemplates = new ArrayList<>();
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "A snapshot written by 'logonrights collect' (replaces the other inputs).")
+    Path snapshot;
+
+    @Option(names = "--max-input-size", paramLabel = "BYTES",
+            description = "Largest input file accepted, in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "67108864")
+    long maxInputSize;
+
+    public InputSelection selection() {
+        return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot);
+    }
+}

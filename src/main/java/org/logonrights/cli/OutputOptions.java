@@ -1,0 +1,53 @@
+package org.logonrights.cli;
+
+import java.nio.file.Path;
+import org.logonrights.report.ReportFormat;
+import picocli.CommandLine.Option;
+
+/** Where and how a command writes its report (a picocli mixin). */
+public final class OutputOptions {
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = ReportFormatConverter.class, completionCandidates = ReportFormatCandidates.class,
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "risk",
+            converter = FailOnConverter.class, completionCandidates = FailOnCandidates.class,
+            description = "Which verdicts make the exit code 1: fail, risk, unknown or never (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            return ReportFormat.fromCliName(value);
+        }
+    }
+
+    static final class ReportFormatCandidates extends java.util.ArrayList<String> {
+        ReportFormatCandidates() {
+            for (ReportFormat f : ReportFormat.values()) {
+                add(f.cliName());
+            }
+        }
+    }
+
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            return FailOn.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    static final class FailOnCandidates extends java.util.ArrayList<String> {
+        FailOnCandidates() {
+            for (FailOn f : FailOn.values()) {
+                add(f.toString());
+            }
+        }
+    }
+}
