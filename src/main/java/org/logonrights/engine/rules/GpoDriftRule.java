@@ -37,6 +37,7 @@ public final class GpoDriftRule extends BaseRule implements MachineRule {
             Map<String, RightEntry> defined = keyed(gpo.members(), directory);
             List<String> removed = new ArrayList<>();
             List<String> added = new ArrayList<>();
+            List<String> unresolved = new ArrayList<>();
             effective.forEach((k, e) -> {
                 if (!defined.containsKey(k)) {
                     removed.add(directory.display(e.principal()));
@@ -45,6 +46,9 @@ public final class GpoDriftRule extends BaseRule implements MachineRule {
             defined.forEach((k, e) -> {
                 if (!effective.containsKey(k)) {
                     added.add(directory.display(e.principal()));
+                    if (directory.resolve(e.principal()).isEmpty()) {
+                        unresolved.add("'" + e.principal().name() + "'");
+                    }
                 }
             });
             if (removed.isEmpty() && added.isEmpty()) {
@@ -60,6 +64,11 @@ public final class GpoDriftRule extends BaseRule implements MachineRule {
             }
             m.setLength(m.length() - 1);
             m.append('.');
+            if (!unresolved.isEmpty() && !removed.isEmpty()) {
+                m.append(" The GPO names ").append(String.join(", ", unresolved))
+                        .append(" without a SID the inputs can tie it to, so it may be the same principal as an entry "
+                                + "the refresh seems to remove; supply --memberships naming it with its SID to compare exactly.");
+            }
             out.add(machineFinding(m.toString(),
                     "Decide which list is right and change the GPO; local changes to a GPO-defined right do not last.",
                     gpo.provenance()));

@@ -1,0 +1,104 @@
+package org.logonrights.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The promises of the command line: help with exit codes, one-line errors, no stack traces. */
+class CliContractIT {
+
+    @Test
+    void everyHelpListsTheExitCodes() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"explain", "--help"}, {"sid", "--help"}}) {
+            JarRunner.Result r = JarRunner.run(args);
+            assertEquals(0, r.exitCode());
+            for (String code : new String[] {"0", "1", "2", "3", "4"}) {
+                assertTrue(r.stdout().lines().anyMatch(l -> l.strip().startsWith(code + " ") || l.strip().startsWith(code + "  ")),
+                        String.join(" ", args) + " lacks exit code " + code + ":\n" + r.stdout());
+            }
+            assertTrue(r.stdout().contains("Exit codes:"));
+        }
+    }
+
+    @Test
+    void versionPrintsTheToolVersion() throws Exception {
+        JarRunner.Result r = JarRunner.run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stdout().startsWith("logonrights "), r.stdout());
+        assertFalse(r.stdout().startsWith("logonrights dev"), "the version must be filtered in at build time");
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitTwo() throws Exception {
+        JarRunner.Result r = JarRunner.run("audit", "--secedit", "no/such/secedit.inf", "--applicationhost",
+                "samples/default-iis/applicationHost.config");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertEquals("logonrights: no/such/secedit.inf: no such file", r.stderrLines().get(0));
+    }
+
+    @Test
+    void malformedXmlNamesFileAndLineWithoutStackTrace(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("applicationHost.config");
+        Files.writeString(bad, "<configuration>\n  <system.applicationHost>\n    <applicationPools>\n</configuration>\n");
+        JarRunner.Result r = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf", "--applicationhost", bad.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains(bad.toString()) && r.stderr().contains("line 4"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), r.stderr());
+
+        JarRunner.Result debug = JarRunner.run("--debug", "audit", "--secedit", "samples/default-iis/secedit.inf",
+                "--applicationhost", bad.toString());
+        assertEquals(2, debug.exitCode());
+        assertTrue(debug.stderr().contains("\tat "), "--debug shows the stack trace");
+    }
+
+    @Test
+    void malformedSidInSeceditNamesTheLine(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("secedit.inf");
+        Files.writeString(bad, "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeBatchLogonRight = *S-1-X-5,*S-1-5-32-544\n");
+        JarRunner.Result r = JarRunner.run("audit", "--secedit", bad.toString(), "--applicationhost",
+                "samples/default-iis/applicationHost.config");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains("line 4") && r.stderr().contains("S-1-X-5"), r.stderr());
+    }
+
+    @Test
+    void offlineAuditNeedsBothInputsAndLiveModeExplainsTheOptions() throws Exception {
+        JarRunner.Result half = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf");
+        assertEquals(2, half.exitCode());
+        assertEquals(1, half.stderrLines().size());
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            JarRunner.Result none = JarRunner.run("audit");
+            assertEquals(2, none.exitCode());
+            assertEquals(1, none.stderrLines().size(), none.stderr());
+            assertTrue(none.stderr().contains("--secedit") && none.stderr().contains("--snapshot"), none.stderr());
+        }
+    }
+
+    @Test
+    void sidCommandsComputeTheDocumentedVectors() throws Exception {
+        assertEquals("S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415\n",
+                JarRunner.run("sid", "apppool", "DefaultAppPool").stdout());
+        assertEquals("S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464\n",
+                JarRunner.run("sid", "service", "TrustedInstaller").stdout());
+        JarRunner.Result d = JarRunner.run("sid", "describe", "S-1-5-32-568");
+        assertEquals("S-1-5-32-568: BUILTIN\\IIS_IUSRS (well-known)\n", d.stdout());
+        JarRunner.Result bad = JarRunner.run("sid", "describe", "S-1-X");
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.stderrLines().size());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() throws Exception {
+        JarRunner.Result r = JarRunner.run("audit", "--no-such-option");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().startsWith("logonrights: Unknown option"), r.stderr());
+    }
+}
