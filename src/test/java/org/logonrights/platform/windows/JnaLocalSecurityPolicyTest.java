@@ -150,18 +150,17 @@ class JnaLocalSecurityPolicyTest {
             inv.<PointerByReference>getArgument(3).setValue(HANDLE);
             return NtStatus.SUCCESS;
         }).when(api).LsaOpenPolicy(any(), any(), anyInt(), any());
-        try (JnaLocalSecurityPolicy policy = openLocal()) {
-            assertEquals(1, calls.size());
-            assertNull(calls.get(0)[0], "a null system name opens the local policy");
-            LSA_OBJECT_ATTRIBUTES attributes = (LSA_OBJECT_ATTRIBUTES) calls.get(0)[1];
-            assertEquals(attributes.size(), attributes.Length);
-            assertNull(attributes.RootDirectory);
-            assertNull(attributes.ObjectName);
-            assertEquals(0, attributes.Attributes);
-            assertNull(attributes.SecurityDescriptor);
-            assertNull(attributes.SecurityQualityOfService);
-            assertEquals(0x801, (int) calls.get(0)[2], "POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION, nothing more");
-        }
+        openLocal().close();
+        assertEquals(1, calls.size());
+        assertNull(calls.get(0)[0], "a null system name opens the local policy");
+        LSA_OBJECT_ATTRIBUTES attributes = (LSA_OBJECT_ATTRIBUTES) calls.get(0)[1];
+        assertEquals(attributes.size(), attributes.Length);
+        assertNull(attributes.RootDirectory);
+        assertNull(attributes.ObjectName);
+        assertEquals(0, attributes.Attributes);
+        assertNull(attributes.SecurityDescriptor);
+        assertNull(attributes.SecurityQualityOfService);
+        assertEquals(0x801, (int) calls.get(0)[2], "POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION, nothing more");
         verify(api, times(1)).LsaClose(HANDLE);
     }
 
