@@ -99,8 +99,8 @@ final class JnaLocalSecurityPolicy implements LocalSecurityPolicy {
             return sids;
         }
         try {
-            LSA_ENUMERATION_INFORMATION[] entries =
-                    (LSA_ENUMERATION_INFORMATION[]) new LSA_ENUMERATION_INFORMATION(array).toArray(new LSA_ENUMERATION_INFORMATION[count]);
+            LSA_ENUMERATION_INFORMATION[] entries = (LSA_ENUMERATION_INFORMATION[])
+                    new LSA_ENUMERATION_INFORMATION(array).toArray(new LSA_ENUMERATION_INFORMATION[count]);
             for (LSA_ENUMERATION_INFORMATION e : entries) {
                 sids.add(SidCodec.read(e.Sid));
             }
@@ -212,7 +212,8 @@ final class JnaLocalSecurityPolicy implements LocalSecurityPolicy {
             return domainNames[index];
         }
         if (index >= 0 && use != SidNameUse.WELL_KNOWN_GROUP) {
-            throw new IllegalArgumentException("DomainIndex " + index + " outside the " + domainNames.length + " referenced domains");
+            throw new IllegalArgumentException(
+                    "DomainIndex " + index + " outside the " + domainNames.length + " referenced domains");
         }
         return "";
     }

@@ -47,9 +47,10 @@ public interface LsaApi extends StdCallLibrary {
      *
      * @param policyHandle from {@link #LsaOpenPolicy}
      * @param userRight the right's constant name (e.g. {@code SeBatchLogonRight}); owned by the caller
-     * @param buffer receives an array of {@link LSA_ENUMERATION_INFORMATION}, whose SIDs live in the
-     *     same LSA allocation. The caller frees the array pointer with {@link #LsaFreeMemory} once,
-     *     and never the SIDs separately
+     * @param buffer receives an array of {@link LSA_ENUMERATION_INFORMATION}. The caller frees the
+     *     returned pointer with {@link #LsaFreeMemory}, once, also when the status is a failure; the
+     *     SIDs it points at go with it and are never freed separately (Microsoft documents freeing
+     *     only the returned pointer)
      * @param countReturned receives the number of array entries
      * @return an NTSTATUS; STATUS_NO_MORE_ENTRIES (0x8000001A) when nobody holds the right,
      *     STATUS_NO_SUCH_PRIVILEGE (0xC0000060) for an unknown right name
@@ -68,7 +69,8 @@ public interface LsaApi extends StdCallLibrary {
      *     with {@link #LsaFreeMemory}, also when the status is STATUS_SOME_NOT_MAPPED or
      *     STATUS_NONE_MAPPED
      * @param names receives {@code count} {@link LSA_TRANSLATED_NAME} entries, in the order of
-     *     {@code sids}; the caller frees the array with {@link #LsaFreeMemory}, also on those statuses
+     *     {@code sids}; the caller frees the array with {@link #LsaFreeMemory}, also on those statuses.
+     *     The name strings inside both buffers go with them and are never freed separately
      * @return an NTSTATUS; STATUS_SOME_NOT_MAPPED (0x00000107) and STATUS_NONE_MAPPED (0xC0000073)
      *     when some or none of the SIDs could be translated
      */
