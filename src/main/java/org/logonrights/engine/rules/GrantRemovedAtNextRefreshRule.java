@@ -43,9 +43,11 @@ public final class GrantRemovedAtNextRefreshRule extends BaseRule implements Poo
         List<EntryMatch> lost = RefreshComparison.notListedIn(today, after, EntryMatch::asGrantWorstCase, todayLevel);
         List<String> unresolved = after.stream().filter(m -> m.resolvedSid() == null)
                 .map(m -> "'" + m.entry().principal().name() + "'").toList();
-        String message = c.identity().account() + " holds " + Texts.right(right) + " today only through "
-                + Texts.displayAll(c, lost) + ", which GPO " + gpo.get().gpo().label()
-                + " does not list: the next policy refresh removes it and the logon fails from then on.";
+        boolean direct = lost.stream().allMatch(m -> m.resolvedSid() != null && m.resolvedSid().equals(c.identity().sid()));
+        String through = direct ? " today only through a grant to the account itself"
+                : " today only through " + Texts.displayAll(c, lost);
+        String message = c.identity().account() + " holds " + Texts.right(right) + through + ", which GPO "
+                + gpo.get().gpo().label() + " does not list: the next policy refresh removes it and the logon fails from then on.";
         Confidence confidence = Confidence.DOCUMENTED;
         if (!unresolved.isEmpty()) {
             // A GPO member known only by name may be the very group the account relies on today.
@@ -53,8 +55,8 @@ public final class GrantRemovedAtNextRefreshRule extends BaseRule implements Poo
             message += " The GPO also names " + String.join(", ", unresolved) + ", which the inputs cannot tie to a SID; "
                     + "if that is the same principal, nothing is lost (supply --memberships naming it with its SID).";
         }
-        String fix = "Add " + Texts.accountWithSid(c) + " (or a group it really belongs to) to " + Texts.right(right)
-                + " in GPO " + gpo.get().gpo().label() + ". " + Texts.WAS_RETRY;
+        String fix = "Add " + Texts.accountWithSid(c) + " to " + Texts.right(right) + " in GPO " + gpo.get().gpo().label()
+                + ", or make the account a real member of a group that GPO lists. " + Texts.WAS_RETRY;
         return Optional.of(outcome(Verdict.AT_RISK, confidence, c, message, fix,
                 lost.isEmpty() ? gpo.get().provenance() : lost.get(0).entry().provenance()));
     }
