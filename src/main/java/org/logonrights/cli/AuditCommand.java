@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.logonrights.app.AuditService;
-import org.logonrights.app.SnapshotLoader;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.Snapshot;
@@ -43,7 +42,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = SnapshotLoader.load(inputs.selection(), inputs.maxInputSize);
+        Snapshot snapshot = inputs.load();
         AuditReport report = AuditService.audit(snapshot, pools);
         RenderOptions options = Terminal.renderOptions(output.output == null);
         ReportOutput.write(output.format.renderer(options), report, output.output, spec.commandLine().getOut());

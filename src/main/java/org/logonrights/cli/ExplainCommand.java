@@ -3,7 +3,6 @@ package org.logonrights.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.logonrights.app.AuditService;
-import org.logonrights.app.SnapshotLoader;
 import org.logonrights.model.Snapshot;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.ReportFormat;
@@ -37,7 +36,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = SnapshotLoader.load(inputs.selection(), inputs.maxInputSize);
+        Snapshot snapshot = inputs.load();
         AuditReport report = AuditService.audit(snapshot, List.of(pool));
         var options = Terminal.renderOptions(output.output == null);
         var renderer = output.format == ReportFormat.TEXT ? new TextRenderer(options, pool) : output.format.renderer(options);

@@ -3,7 +3,13 @@ package org.logonrights.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.logonrights.app.EnvironmentException;
 import org.logonrights.app.InputSelection;
+import org.logonrights.app.SnapshotLoader;
+import org.logonrights.app.SnapshotRedactor;
+import org.logonrights.app.UsageException;
+import org.logonrights.model.Snapshot;
+import org.logonrights.sources.InputException;
 import picocli.CommandLine.Option;
 
 /** The input files every reporting command accepts (a picocli mixin). */
@@ -36,6 +42,17 @@ public final class InputOptions {
     @Option(names = "--max-input-size", paramLabel = "BYTES",
             description = "Largest input file accepted, in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "67108864")
     long maxInputSize;
+
+    @Option(names = "--redact",
+            description = "Replace account, group, domain, machine, site and pool names and domain-specific SIDs with "
+                    + "stable pseudonyms (verdicts are unchanged), for reports attached to tickets.")
+    boolean redact;
+
+    /** Loads the snapshot the options name, redacted when asked. */
+    Snapshot load() throws InputException, UsageException, EnvironmentException {
+        Snapshot s = SnapshotLoader.load(selection(), maxInputSize);
+        return redact ? SnapshotRedactor.redact(s) : s;
+    }
 
     public InputSelection selection() {
         return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot);

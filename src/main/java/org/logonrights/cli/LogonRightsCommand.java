@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Predicts, per IIS application pool, whether its identity can log on (WILL_START, WILL_FAIL, "
                 + "AT_RISK, UNKNOWN) and why, from Windows logon rights, Group Policy and applicationHost.config."},
-        subcommands = {AuditCommand.class, ExplainCommand.class, RightsCommand.class, SidCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AuditCommand.class, ExplainCommand.class, RightsCommand.class, CollectCommand.class, SidCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
                 "  logonrights explain Reports --secedit secedit.inf --applicationhost applicationHost.config",

@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.logonrights.app.SnapshotLoader;
 import org.logonrights.app.UsageException;
 import org.logonrights.engine.RightsAnalysis;
 import org.logonrights.model.Snapshot;
@@ -53,7 +52,7 @@ public final class RightsCommand implements Callable<Integer> {
         if (!format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
             throw new UsageException("rights supports --format text or json, not '" + format + "'");
         }
-        Snapshot snapshot = SnapshotLoader.load(inputs.selection(), inputs.maxInputSize);
+        Snapshot snapshot = inputs.load();
         List<RightsAnalysis.RightSummary> summaries = RightsAnalysis.analyze(snapshot, selected);
         StringWriter buffer = new StringWriter();
         if (format.equalsIgnoreCase("json")) {

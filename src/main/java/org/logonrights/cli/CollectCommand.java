@@ -1,0 +1,50 @@
+package org.logonrights.cli;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.logonrights.app.ToolVersion;
+import org.logonrights.model.Snapshot;
+import org.logonrights.sources.SnapshotJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code logonrights collect}: one snapshot file with everything an audit needs, for tickets. */
+@Command(name = "collect", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Writes one versioned JSON snapshot (docs/snapshot.md) with the rights, pools, memberships, "
+                + "GPO ownership and how each fact was obtained; 'audit --snapshot FILE' audits it on any OS.",
+                "On Windows without input options it reads the live machine; elsewhere give the exported files."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  logonrights collect --output srv-web01.json --redact",
+                "  logonrights collect --secedit secedit.inf --applicationhost applicationHost.config \\",
+                "      --gpresult gpresult.xml --output srv-web01.json"})
+public final class CollectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The snapshot file to write (atomically).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (inputs.snapshot != null && !inputs.redact) {
+            throw new org.logonrights.app.UsageException("collect reads inputs; to redact an existing snapshot add --redact");
+        }
+        Snapshot snapshot = inputs.load();
+        StringWriter buffer = new StringWriter();
+        SnapshotJson.write(snapshot, ToolVersion.get(), buffer);
+        ReportOutput.writeAtomically(output, buffer.toString());
+        spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + snapshot.iis().pools().size()
+                + " pools, " + snapshot.rights().assignments().size() + " logon rights"
+                + (inputs.redact ? ", redacted" : "") + ")");
+        return ExitCode.OK.code();
+    }
+}
