@@ -42,9 +42,10 @@ public final class AuditEngine {
 
     public AuditResult audit(Snapshot snapshot) {
         PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
+        RightsIndex index = new RightsIndex(snapshot, directory);
         List<PoolResult> pools = new ArrayList<>();
         for (AppPool pool : snapshot.iis().pools()) {
-            pools.add(evaluate(context(snapshot, pool, directory)));
+            pools.add(evaluate(context(snapshot, pool, directory, index)));
         }
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
         List<Finding> machine = new ArrayList<>();
@@ -56,12 +57,12 @@ public final class AuditEngine {
     }
 
     /** Builds the context the rules see for one pool. */
-    public static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory) {
+    static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory, RightsIndex index) {
         ProcessModel pm = pool.processModel();
         IdentityType type = pm.identityType();
         if (snapshot.iis().kind() == ConfigKind.IIS_EXPRESS) {
             PoolIdentity id = new PoolIdentity(type, "(the interactive user)", null, PoolIdentity.Scope.UNKNOWN);
-            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index);
         }
         switch (type) {
             case APPLICATION_POOL_IDENTITY -> {
@@ -70,27 +71,28 @@ public final class AuditEngine {
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.VIRTUAL);
                 TokenModel token = TokenModel.forVirtualAccount(sid, account, !pm.manualGroupMembership());
                 return new PoolContext(snapshot, pool, id, WorkerLogon.SERVICE, UserRight.SERVICE, UserRight.DENY_SERVICE,
-                        token, directory);
+                        token, directory, index);
             }
             case LOCAL_SYSTEM, LOCAL_SERVICE, NETWORK_SERVICE -> {
                 Sid sid = type.builtInSid().orElseThrow();
                 String account = WellKnownSids.nameOf(sid).orElse(type.iisName());
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.BUILT_IN);
                 return new PoolContext(snapshot, pool, id, WorkerLogon.BUILT_IN_SESSION, null, null,
-                        TokenModel.forBuiltIn(sid, account), directory);
+                        TokenModel.forBuiltIn(sid, account), directory, index);
             }
             default -> {
-                return specificUser(snapshot, pool, directory);
+                return specificUser(snapshot, pool, directory, index);
             }
         }
     }
 
-    private static PoolContext specificUser(Snapshot snapshot, AppPool pool, PrincipalDirectory directory) {
+    private static PoolContext specificUser(Snapshot snapshot, AppPool pool, PrincipalDirectory directory,
+                                            RightsIndex index) {
         ProcessModel pm = pool.processModel();
         String user = pm.userName();
         if (user == null) {
             PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, null, null, PoolIdentity.Scope.UNKNOWN);
-            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index);
         }
         boolean local = isLocalAccount(user, snapshot.machine());
         Optional<AccountMembership> membership = snapshot.memberships().find(user, null);
@@ -105,7 +107,7 @@ public final class AuditEngine {
         Sid logonTypeSid = required == UserRight.BATCH ? WellKnownSids.BATCH : WellKnownSids.SERVICE;
         TokenModel token = TokenModel.forSpecificUser(user, sid, local, membership.orElse(null), logonTypeSid,
                 pool.virtualAccountSid(), !pm.manualGroupMembership());
-        return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory);
+        return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory, index);
     }
 
     /** {@code name}, {@code .\name} and {@code HOST\name} (this machine) are local SAM accounts. */

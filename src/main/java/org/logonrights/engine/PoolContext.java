@@ -35,9 +35,10 @@ public final class PoolContext {
     private final UserRight denyRight;
     private final TokenModel token;
     private final PrincipalDirectory directory;
+    private final RightsIndex index;
 
     PoolContext(Snapshot snapshot, AppPool pool, PoolIdentity identity, WorkerLogon logon, UserRight requiredRight,
-                UserRight denyRight, TokenModel token, PrincipalDirectory directory) {
+                UserRight denyRight, TokenModel token, PrincipalDirectory directory, RightsIndex index) {
         this.snapshot = snapshot;
         this.pool = pool;
         this.identity = identity;
@@ -46,6 +47,7 @@ public final class PoolContext {
         this.denyRight = denyRight;
         this.token = token;
         this.directory = directory;
+        this.index = index;
     }
 
     public Snapshot snapshot() {
@@ -109,23 +111,33 @@ public final class PoolContext {
 
     /** The holders of a right at the given time. */
     public List<RightEntry> holders(UserRight right, When when) {
-        if (when == When.AFTER_REFRESH) {
-            Optional<GpoRightSetting> gpo = gpoSetting(right);
-            if (gpo.isPresent()) {
-                return gpo.get().members();
-            }
-        }
-        return snapshot.rights().holders(right);
+        return index.holders(right, when).all;
     }
 
-    /** Every holder of a right classified against this pool's token. */
+    /**
+     * The holders of a right that concern this pool's token (certain, uncertain or undecided), in the
+     * order the source lists them. Found through the index: the token's SIDs are looked up, and only
+     * group-like and unresolved entries are classified one by one.
+     */
     public List<EntryMatch> matches(UserRight right, When when) {
         if (right == null || token == null) {
             return List.of();
         }
+        RightsIndex.Holders h = index.holders(right, when);
+        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
+        for (org.logonrights.model.Sid sid : token.sids()) {
+            List<Integer> at = h.bySid.get(sid);
+            if (at != null) {
+                candidates.addAll(at);
+            }
+        }
+        candidates.addAll(h.groupLikeOrUnresolved);
         List<EntryMatch> out = new ArrayList<>();
-        for (RightEntry e : holders(right, when)) {
-            out.add(token.classify(e, directory, isSpecificUser()));
+        for (int i : candidates) {
+            EntryMatch m = token.classify(h.all.get(i), directory, isSpecificUser());
+            if (m.match() != Match.NONE) {
+                out.add(m);
+            }
         }
         return out;
     }

@@ -116,7 +116,7 @@ final class ReasonChain {
                     c.snapshot().rights().source()));
         } else if (relevant.isEmpty()) {
             steps.add(new ReasonStep(Step.GRANT, "No SID this logon carries holds " + r.constantName() + "; it is held by "
-                    + String.join(", ", holders.stream().map(e -> c.directory().display(e.principal())).toList()) + ".",
+                    + c.directory().displayList(holders, 12) + ".",
                     c.snapshot().rights().assignment(r).map(a -> a.provenance()).orElse(null)));
         }
         for (EntryMatch m : relevant) {
@@ -138,7 +138,7 @@ final class ReasonChain {
             steps.add(ReasonStep.of(Step.DENY, "Nobody holds " + deny.constantName() + "."));
         } else if (relevant.isEmpty()) {
             steps.add(new ReasonStep(Step.DENY, "No entry of " + deny.constantName() + " covers this logon ("
-                    + String.join(", ", holders.stream().map(e -> c.directory().display(e.principal())).toList()) + ").",
+                    + c.directory().displayList(holders, 12) + ").",
                     c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
         }
         for (EntryMatch m : relevant) {

@@ -121,6 +121,13 @@ public final class TokenModel {
         uncertain.putIfAbsent(WellKnownSids.CONSOLE_LOGON, "CONSOLE LOGON, in the worker token");
     }
 
+    /** Every SID this token certainly or possibly carries: the keys a right's index is probed with. */
+    public java.util.Set<Sid> sids() {
+        java.util.Set<Sid> all = new java.util.HashSet<>(certain.keySet());
+        all.addAll(uncertain.keySet());
+        return all;
+    }
+
     /** True when membership data exists for the account (group entries can be decided). */
     public boolean hasMembership() {
         return decidesMembership;
