@@ -8,7 +8,8 @@ import java.util.Locale;
  */
 public enum ReportFormat {
     TEXT("text", "txt", "Aligned table and reasons, for people"),
-    JSON("json", "json", "Documented JSON report (docs/json-report.md), for scripts");
+    JSON("json", "json", "Documented JSON report (docs/json-report.md), for scripts"),
+    SARIF("sarif", "sarif", "SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps)");
 
     private final String cliName;
     private final String fileExtension;
@@ -37,6 +38,7 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextRenderer(options);
             case JSON -> new JsonRenderer();
+            case SARIF -> new SarifRenderer();
         };
     }
 

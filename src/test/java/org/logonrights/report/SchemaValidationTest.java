@@ -11,16 +11,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The JSON report is valid against docs/schema/report.schema.json for every scenario, and the schema
- * does reject a broken document, so a pass means something.
+ * SARIF output is valid against the official OASIS SARIF 2.1.0 schema and the JSON report against
+ * docs/schema/report.schema.json, for every scenario; and both schemas do reject a broken document,
+ * so a pass means something.
  */
 class SchemaValidationTest {
+
+    @ParameterizedTest
+    @EnumSource(ReportScenarios.class)
+    void sarifIsValidAgainstTheOasisSchema(ReportScenarios scenario) {
+        JsonNode sarif = Schemas.parse(Golden.render(ReportFormat.SARIF, scenario.report()));
+        Schemas.assertValid(Schemas.sarif(), sarif, "SARIF of " + scenario.fileName());
+    }
 
     @ParameterizedTest
     @EnumSource(ReportScenarios.class)
     void jsonReportIsValidAgainstItsSchema(ReportScenarios scenario) {
         JsonNode json = Schemas.parse(Golden.render(ReportFormat.JSON, scenario.report()));
         Schemas.assertValid(Schemas.report(), json, "JSON report of " + scenario.fileName());
+    }
+
+    @Test
+    void theSarifSchemaRejectsAnUnknownLevel() {
+        ObjectNode sarif = (ObjectNode) Schemas.parse(Golden.render(ReportFormat.SARIF, ReportScenarios.MIXED.report()));
+        ((ObjectNode) sarif.at("/runs/0/results/0")).set("level", TextNode.valueOf("fatal"));
+        assertFalse(Schemas.sarif().validate(sarif).isEmpty());
     }
 
     @Test
