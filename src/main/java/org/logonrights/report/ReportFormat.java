@@ -9,7 +9,8 @@ import java.util.Locale;
 public enum ReportFormat {
     TEXT("text", "txt", "Aligned table and reasons, for people"),
     JSON("json", "json", "Documented JSON report (docs/json-report.md), for scripts"),
-    SARIF("sarif", "sarif", "SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps)");
+    SARIF("sarif", "sarif", "SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps)"),
+    JUNIT("junit", "xml", "JUnit XML, one test case per pool, for CI test reports");
 
     private final String cliName;
     private final String fileExtension;
@@ -39,6 +40,7 @@ public enum ReportFormat {
             case TEXT -> new TextRenderer(options);
             case JSON -> new JsonRenderer();
             case SARIF -> new SarifRenderer();
+            case JUNIT -> new JunitRenderer();
         };
     }
 
