@@ -10,7 +10,8 @@ public enum ReportFormat {
     TEXT("text", "txt", "Aligned table and reasons, for people"),
     JSON("json", "json", "Documented JSON report (docs/json-report.md), for scripts"),
     SARIF("sarif", "sarif", "SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps)"),
-    JUNIT("junit", "xml", "JUnit XML, one test case per pool, for CI test reports");
+    JUNIT("junit", "xml", "JUnit XML, one test case per pool, for CI test reports"),
+    MARKDOWN("markdown", "md", "Markdown summary, table and fixes, to paste into an issue or a pull request");
 
     private final String cliName;
     private final String fileExtension;
@@ -41,6 +42,7 @@ public enum ReportFormat {
             case JSON -> new JsonRenderer();
             case SARIF -> new SarifRenderer();
             case JUNIT -> new JunitRenderer();
+            case MARKDOWN -> new MarkdownRenderer();
         };
     }
 
