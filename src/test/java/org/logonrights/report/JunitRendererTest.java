@@ -23,6 +23,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /** The JUnit XML parses back with a hardened parser and says per pool what its verdict says. */
 class JunitRendererTest {
@@ -40,7 +42,14 @@ class JunitRendererTest {
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(true);
-        return f.newDocumentBuilder();
+        DocumentBuilder builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new DefaultHandler() {
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                throw e; // rethrown quietly: the default handler also prints to stderr
+            }
+        });
+        return builder;
     }
 
     static Document parse(String xml) throws Exception {
