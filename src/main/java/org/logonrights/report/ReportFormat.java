@@ -2,21 +2,34 @@ package org.logonrights.report;
 
 import java.util.Locale;
 
-/** Every output format, with its name on the command line and the renderer that writes it. */
+/**
+ * Every output format, with its name on the command line, its file extension and the renderer that
+ * writes it. The only place that knows format names: the CLI lists and parses formats through it.
+ */
 public enum ReportFormat {
-    TEXT("text", "Aligned table and reasons, for people"),
-    JSON("json", "Documented JSON report (docs/json-report.md), for scripts");
+    TEXT("text", "txt", "Aligned table and reasons, for people"),
+    JSON("json", "json", "Documented JSON report (docs/json-report.md), for scripts"),
+    SARIF("sarif", "sarif", "SARIF 2.1.0 log, for code-scanning dashboards (GitHub, Azure DevOps)"),
+    JUNIT("junit", "xml", "JUnit XML, one test case per pool, for CI test reports"),
+    MARKDOWN("markdown", "md", "Markdown summary, table and fixes, to paste into an issue or a pull request");
 
     private final String cliName;
+    private final String fileExtension;
     private final String description;
 
-    ReportFormat(String cliName, String description) {
+    ReportFormat(String cliName, String fileExtension, String description) {
         this.cliName = cliName;
+        this.fileExtension = fileExtension;
         this.description = description;
     }
 
     public String cliName() {
         return cliName;
+    }
+
+    /** The usual file name extension, without the dot. */
+    public String fileExtension() {
+        return fileExtension;
     }
 
     public String description() {
@@ -27,6 +40,9 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextRenderer(options);
             case JSON -> new JsonRenderer();
+            case SARIF -> new SarifRenderer();
+            case JUNIT -> new JunitRenderer();
+            case MARKDOWN -> new MarkdownRenderer();
         };
     }
 

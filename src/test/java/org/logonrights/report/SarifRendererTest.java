@@ -1,0 +1,194 @@
+package org.logonrights.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.logonrights.engine.AuditResult;
+import org.logonrights.engine.Finding;
+import org.logonrights.engine.PoolResult;
+import org.logonrights.engine.Severity;
+import org.logonrights.engine.Verdict;
+import org.logonrights.engine.rules.Rules;
+import org.logonrights.model.MachineInfo;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.SourceKind;
+
+/** What the SARIF log says beyond schema validity: rules, indexes, levels, locations, fingerprints. */
+class SarifRendererTest {
+
+    private static JsonNode sarif(AuditReport report) {
+        return Schemas.parse(Golden.render(ReportFormat.SARIF, report));
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportScenarios.class)
+    void describesEveryUsedRuleOnceInIdOrderAndResultsPointAtIt(ReportScenarios scenario) {
+        AuditReport report = scenario.report();
+        JsonNode run = sarif(report).at("/runs/0");
+        List<String> ruleIds = list(run.at("/tool/driver/rules")).stream().map(r -> r.get("id").asText()).toList();
+
+        List<Finding> findings = new ArrayList<>();
+        report.result().pools().forEach(p -> findings.addAll(p.findings()));
+        findings.addAll(report.result().machineFindings());
+        assertEquals(findings.stream().map(Finding::ruleId).distinct().sorted().toList(), ruleIds);
+
+        List<JsonNode> results = list(run.get("results"));
+        assertEquals(findings.size(), results.size(), "one result per finding");
+        for (JsonNode result : results) {
+            assertEquals(result.get("ruleId").asText(), ruleIds.get(result.get("ruleIndex").asInt()));
+        }
+    }
+
+    @Test
+    void ruleDescriptorsCarryTheRuleMetadata() {
+        JsonNode rule = list(sarif(ReportScenarios.ONE_FAILS.report()).at("/runs/0/tool/driver/rules")).get(0);
+        var lr001 = Rules.byId("LR001").orElseThrow();
+        assertEquals("LR001", rule.get("id").asText());
+        assertEquals(lr001.name(), rule.get("name").asText());
+        assertEquals(lr001.title(), rule.at("/shortDescription/text").asText());
+        assertEquals(lr001.description(), rule.at("/fullDescription/text").asText());
+        assertEquals("https://github.com/logonrights/logonrights/blob/main/docs/rules/LR001.md", rule.get("helpUri").asText());
+        assertEquals("error", rule.at("/defaultConfiguration/level").asText());
+    }
+
+    @Test
+    void poolResultsNameThePoolAndAccountAndCarryTheVerdict() {
+        JsonNode result = list(sarif(ReportScenarios.ONE_FAILS.report()).at("/runs/0/results")).get(0);
+        assertEquals("LR001", result.get("ruleId").asText());
+        assertEquals("error", result.get("level").asText());
+        String text = result.at("/message/text").asText();
+        assertTrue(text.startsWith("Pool 'Reports' (CONTOSO\\svc-reports): "), text);
+        assertEquals("Reports", result.at("/locations/0/logicalLocations/0/name").asText());
+        assertEquals("SRV-WEB01/Reports", result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText());
+        assertEquals("module", result.at("/locations/0/logicalLocations/0/kind").asText());
+        assertEquals("secedit.inf", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(3, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals("WILL_FAIL", result.at("/properties/verdict").asText());
+        assertEquals("DOCUMENTED", result.at("/properties/confidence").asText());
+        assertEquals("Reports", result.at("/properties/pool").asText());
+        assertEquals(64, result.at("/partialFingerprints/findingHash~1v1").asText().length());
+    }
+
+    @Test
+    void levelsFollowSeverityAndErrorsOnlyMarkPoolsThatWillNotStart() {
+        AuditReport report = ReportScenarios.MIXED.report();
+        Map<String, String> levelByRule = new HashMap<>();
+        for (JsonNode result : sarif(report).at("/runs/0/results")) {
+            levelByRule.put(result.get("ruleId").asText(), result.get("level").asText());
+            if (result.get("level").asText().equals("error")) {
+                assertEquals("WILL_FAIL", result.at("/properties/verdict").asText(), result.toString());
+            }
+        }
+        assertEquals("error", levelByRule.get("LR002"));
+        assertEquals("warning", levelByRule.get("LR004"));
+        assertEquals("note", levelByRule.get("LR005"));
+        assertEquals("warning", levelByRule.get("LR011"));
+        assertEquals("note", levelByRule.get("LR015"));
+    }
+
+    @Test
+    void anErrorOnAPoolThatStillStartsIsWrittenAsAWarning() {
+        Finding error = new Finding("LR001", "logon-right-not-granted", Severity.ERROR, "Reports", "CONTOSO\\svc", "m", null, null);
+        PoolResult atRisk = ReportScenarios.MIXED.report().result().pools().stream()
+                .filter(p -> p.verdict() == Verdict.AT_RISK).findFirst().orElseThrow();
+        assertEquals("warning", SarifLogBuilder.level(error, atRisk).name().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("error", SarifLogBuilder.level(error, null).name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void machineResultsHaveAFileButNoPool() {
+        JsonNode machine = list(sarif(ReportScenarios.MIXED.report()).at("/runs/0/results")).stream()
+                .filter(r -> r.get("ruleId").asText().equals("LR017")).findFirst().orElseThrow();
+        assertEquals("exports/secedit.inf", machine.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(machine.at("/locations/0/logicalLocations").isMissingNode());
+        assertTrue(machine.at("/properties").isMissingNode());
+    }
+
+    @Test
+    void anUnnamedMachineIsLocalhost() {
+        AuditResult r = ReportScenarios.ONE_FAILS.report().result();
+        AuditReport unnamed = new AuditReport(new AuditResult(MachineInfo.UNKNOWN, r.pools(), r.machineFindings(), r.notes()),
+                List.of(), "1");
+        assertEquals("localhost/Reports",
+                sarif(unnamed).at("/runs/0/results/0/locations/0/logicalLocations/0/fullyQualifiedName").asText());
+    }
+
+    @Test
+    void fingerprintsDependOnRulePoolAndMessageOnly() {
+        Finding f = new Finding("LR001", "n", Severity.ERROR, "Reports", "a", "message", "fix",
+                Provenance.at(SourceKind.SECEDIT_EXPORT, "secedit.inf", 3));
+        Finding moved = new Finding("LR001", "n", Severity.ERROR, "Reports", "a", "message", "other fix",
+                Provenance.at(SourceKind.SECEDIT_EXPORT, "other.inf", 9));
+        assertEquals(SarifLogBuilder.fingerprint(f), SarifLogBuilder.fingerprint(moved));
+        Finding otherPool = new Finding("LR001", "n", Severity.ERROR, "Api", "a", "message", "fix", null);
+        assertFalse(SarifLogBuilder.fingerprint(f).equals(SarifLogBuilder.fingerprint(otherPool)));
+    }
+
+    @Test
+    void aRuleUnknownToTheCatalogueIsDescribedByItsFinding() {
+        AuditReport report = ReportScenarios.ONE_FAILS.report();
+        JsonNode rule = Schemas.parse(render(new SarifRenderer(id -> Optional.empty()), report)).at("/runs/0/tool/driver/rules/0");
+        assertEquals("LR001", rule.get("id").asText());
+        assertEquals("logon-right-not-granted", rule.get("name").asText());
+        assertTrue(rule.at("/helpUri").isMissingNode());
+    }
+
+    @Test
+    void liveAndComputedSourcesHaveNoPhysicalLocation() {
+        assertTrue(ArtifactUris.of(Provenance.of(SourceKind.LSA, "SRV-WEB01")).isEmpty());
+        assertTrue(ArtifactUris.of(Provenance.computed("token model")).isEmpty());
+        assertTrue(ArtifactUris.of(null).isEmpty());
+        assertEquals(Optional.of("gpresult.xml"), ArtifactUris.of(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "secedit.inf|secedit.inf",
+        "exports\\secedit.inf|exports/secedit.inf",
+        "C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config|file:///C:/Windows/System32/inetsrv/config/applicationHost.config",
+        "C:\\audit files\\secedit.inf|file:///C:/audit%20files/secedit.inf",
+        "\\\\fileserver\\audit\\gpresult.xml|file://fileserver/audit/gpresult.xml",
+        "/var/audit/secedit.inf|file:///var/audit/secedit.inf",
+        "rapports\\sécurité.inf|rapports/s%C3%A9curit%C3%A9.inf",
+        "odd:name#1.inf|odd%3Aname%231.inf",
+        "file:///C:/already/a/uri.inf|file:///C:/already/a/uri.inf"
+    })
+    void filesBecomeUriReferences(String file, String uri) {
+        assertEquals(uri, ArtifactUris.toUri(file));
+    }
+
+    @Test
+    void messagesAlreadyNamingPoolAndAccountAreNotPrefixed() {
+        Finding named = new Finding("LR011", "n", Severity.WARNING, "Intranet", "NT AUTHORITY\\SYSTEM",
+                "Pool 'Intranet' runs as LocalSystem (NT AUTHORITY\\SYSTEM).", null, null);
+        assertEquals(named.message(), SarifLogBuilder.messageText(named));
+        Finding noAccount = new Finding("LR012", "n", Severity.WARNING, "Broken", null, "No user name.", null, null);
+        assertEquals("Pool 'Broken': No user name.", SarifLogBuilder.messageText(noAccount));
+    }
+
+    private static String render(Renderer renderer, AuditReport report) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            renderer.render(report, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
