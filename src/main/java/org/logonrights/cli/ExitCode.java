@@ -6,7 +6,7 @@ import java.util.Map;
 /** Every exit code the tool returns; {@code --help} and docs/exit-codes.md are generated from or checked against this. */
 public enum ExitCode {
     OK(0, "Every audited pool WILL_START (or nothing reaches the --fail-on threshold)."),
-    FINDINGS(1, "At least one pool WILL_FAIL or is AT_RISK (default --fail-on risk)."),
+    FINDINGS(1, "At least one pool WILL_FAIL or is AT_RISK (default --fail-on risk; with --fail-on unknown also UNKNOWN)."),
     INVALID_INPUT(2, "Bad usage, or an input file that is missing, unreadable or invalid."),
     ENVIRONMENT(3, "Environment error: live reading impossible (not Windows, not elevated, LSA or WMI failure)."),
     UNKNOWN(4, "No failure, but at least one pool is UNKNOWN (supply the data the report names)."),
@@ -26,6 +26,14 @@ public enum ExitCode {
 
     public String description() {
         return description;
+    }
+
+    /** The codes of commands that only compute (sid): success or bad usage. */
+    public static Map<String, String> helpListWithoutVerdicts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(String.valueOf(OK.code), "Success.");
+        m.put(String.valueOf(INVALID_INPUT.code), INVALID_INPUT.description);
+        return m;
     }
 
     /** The map picocli prints under "Exit codes:". */

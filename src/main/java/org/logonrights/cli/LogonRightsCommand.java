@@ -50,7 +50,10 @@ public final class LogonRightsCommand implements Runnable {
     }
 
     private static void applyExitCodeList(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+        boolean computesOnly = cl.getCommandSpec().userObject() instanceof SidCommand
+                || (cl.getParent() != null && cl.getParent().getCommandSpec().userObject() instanceof SidCommand);
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(computesOnly ? ExitCode.helpListWithoutVerdicts() : ExitCode.helpList());
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyExitCodeList(sub);
         }

@@ -39,7 +39,13 @@ public final class OutputOptions {
     static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
         @Override
         public FailOn convert(String value) {
-            return FailOn.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            for (FailOn f : FailOn.values()) {
+                if (f.toString().equalsIgnoreCase(value.strip())) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a --fail-on level; expected one of "
+                    + java.util.Arrays.toString(FailOn.values()));
         }
     }
 

@@ -95,11 +95,9 @@ public final class AuditEngine {
             return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index);
         }
         boolean local = isLocalAccount(user, snapshot.machine());
-        Optional<AccountMembership> membership = snapshot.memberships().find(user, null);
-        Sid sid = membership.map(AccountMembership::sid).orElse(null);
-        if (sid == null) {
-            sid = directory.resolveName(user).orElse(null);
-        }
+        Sid resolved = directory.resolveName(user).orElse(null);
+        Optional<AccountMembership> membership = snapshot.memberships().find(user, resolved);
+        Sid sid = membership.map(AccountMembership::sid).orElse(resolved);
         PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, user, sid,
                 local ? PoolIdentity.Scope.LOCAL : PoolIdentity.Scope.DOMAIN);
         UserRight required = pm.logonType().requiredRight();
@@ -145,8 +143,11 @@ public final class AuditEngine {
         List<Finding> findings = outcomes.stream().map(RuleOutcome::finding)
                 .sorted(Comparator.comparing(Finding::ruleId)).toList();
         List<ReasonStep> reasons = ReasonChain.build(c, verdict, confidence, outcomes);
-        return new PoolResult(c.pool().name(), c.identity(), c.logon(), c.requiredRight(), verdict, confidence, reasons,
-                findings, c.snapshot().iis().applicationsOf(c.pool().name()));
+        final Verdict decided = verdict;
+        String decidedBy = outcomes.stream().filter(o -> o.verdict() == decided && decided != Verdict.WILL_START)
+                .map(o -> o.finding().ruleId()).findFirst().orElse(null);
+        return new PoolResult(c.pool().name(), c.identity(), c.logon(), c.requiredRight(), verdict, confidence, decidedBy,
+                reasons, findings, c.snapshot().iis().applicationsOf(c.pool().name()));
     }
 
     /**

@@ -4,13 +4,22 @@ import java.util.List;
 import org.logonrights.model.Application;
 import org.logonrights.model.UserRight;
 
-/** The engine's answer for one pool: verdict, confidence, the reason chain and the findings. */
+/**
+ * The engine's answer for one pool: verdict, confidence, the reason chain and the findings.
+ * {@code decidedBy} is the id of the rule whose outcome set the verdict, or null when no rule
+ * fired (the pool starts because every condition holds).
+ */
 public record PoolResult(String name, PoolIdentity identity, WorkerLogon logon, UserRight requiredRight,
-                         Verdict verdict, Confidence confidence, List<ReasonStep> reasons,
+                         Verdict verdict, Confidence confidence, String decidedBy, List<ReasonStep> reasons,
                          List<Finding> findings, List<Application> applications) {
     public PoolResult {
         reasons = List.copyOf(reasons);
         findings = List.copyOf(findings);
         applications = List.copyOf(applications);
+    }
+
+    /** The finding of the rule that decided the verdict, if any. */
+    public java.util.Optional<Finding> decisiveFinding() {
+        return findings.stream().filter(f -> f.ruleId().equals(decidedBy)).findFirst();
     }
 }

@@ -45,6 +45,11 @@ final class ReasonChain {
     private static void identity(PoolContext c, List<ReasonStep> steps) {
         ProcessModel pm = c.pool().processModel();
         String origin = origin(pm.originOf("identityType"));
+        if (c.isIisExpress()) {
+            steps.add(new ReasonStep(Step.IDENTITY, "Pool '" + c.pool().name() + "' belongs to an IIS Express configuration; "
+                    + "its worker runs as the user who started IIS Express, whatever identityType says.", c.pool().provenance()));
+            return;
+        }
         String who = switch (c.identity().type()) {
             case SPECIFIC_USER -> c.identity().account() == null ? "a SpecificUser identity with no user name"
                     : "the custom account " + c.identity().account() + " (" + scope(c.identity()) + ")";
@@ -141,9 +146,12 @@ final class ReasonChain {
                     + c.directory().displayList(holders, 12) + ").",
                     c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
         }
+        boolean builtIn = c.identity().type().isBuiltInServiceAccount();
         for (EntryMatch m : relevant) {
+            String label = builtIn ? "names the account itself; whether LSA enforces it for built-in sessions is unknown"
+                    : m.match().name().toLowerCase(Locale.ROOT);
             steps.add(new ReasonStep(Step.DENY, deny.constantName() + " lists " + c.directory().display(m.entry().principal())
-                    + ": " + m.why() + " [" + m.match().name().toLowerCase(Locale.ROOT) + "].", m.entry().provenance()));
+                    + ": " + m.why() + " [" + label + "].", m.entry().provenance()));
         }
     }
 
@@ -160,8 +168,12 @@ final class ReasonChain {
                 steps.add(ReasonStep.of(Step.GROUP_POLICY, "No GPO defines " + r.constantName() + "; the local assignment stays."));
                 continue;
             }
-            StringBuilder b = new StringBuilder(r.constantName()).append(" is defined by GPO ").append(w.get().gpo().label())
-                    .append("; local grants are overwritten at the next refresh");
+            StringBuilder b = new StringBuilder(r.constantName()).append(" is defined by GPO ").append(w.get().gpo().label());
+            if (w.get().members().isEmpty()) {
+                b.append(" as empty (nobody holds it after a refresh)");
+            }
+            b.append(r.isDeny() ? "; its list replaces the local one at every refresh"
+                    : "; local grants are overwritten at the next refresh");
             List<GpoRightSetting> losers = c.snapshot().groupPolicy().losing(r);
             if (!losers.isEmpty()) {
                 b.append(" (it wins over ").append(String.join(", ", losers.stream()
@@ -172,7 +184,8 @@ final class ReasonChain {
     }
 
     private static ReasonStep verdictStep(Verdict verdict, Confidence confidence, List<RuleOutcome> outcomes) {
-        Optional<RuleOutcome> decisive = outcomes.stream().filter(o -> o.verdict() == verdict).findFirst();
+        Optional<RuleOutcome> decisive = verdict == Verdict.WILL_START ? Optional.empty()
+                : outcomes.stream().filter(o -> o.verdict() == verdict).findFirst();
         String why = decisive.map(o -> "decided by " + o.finding().ruleId() + " " + o.finding().ruleName()
                         + " (see the finding below).")
                 .orElse(verdict == Verdict.WILL_START ? "every condition of the logon holds." : "");

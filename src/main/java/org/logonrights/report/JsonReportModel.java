@@ -51,9 +51,9 @@ public final class JsonReportModel {
     }
 
     @JsonPropertyOrder({"name", "identity", "logonType", "requiredRight", "denyRight", "verdict", "confidence",
-            "reasons", "findings", "applications"})
+            "decidedBy", "reasons", "findings", "applications"})
     public record Pool(String name, Identity identity, String logonType, String requiredRight, String denyRight,
-                       String verdict, String confidence, List<Reason> reasons, List<JsonFinding> findings,
+                       String verdict, String confidence, String decidedBy, List<Reason> reasons, List<JsonFinding> findings,
                        List<App> applications) {
     }
 
@@ -103,7 +103,7 @@ public final class JsonReportModel {
                 p.logon().label(),
                 p.requiredRight() == null ? null : p.requiredRight().constantName(),
                 p.requiredRight() == null ? null : p.requiredRight().twin().constantName(),
-                p.verdict().name(), p.confidence().name(),
+                p.verdict().name(), p.confidence().name(), p.decidedBy(),
                 p.reasons().stream().map(JsonReportModel::reason).toList(),
                 p.findings().stream().map(JsonReportModel::finding).toList(),
                 p.applications().stream().map(JsonReportModel::app).toList());

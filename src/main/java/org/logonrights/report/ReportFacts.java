@@ -37,8 +37,11 @@ final class ReportFacts {
         return step.step().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** The finding a verdict is summed up by: the first finding of the pool, else its verdict step. */
+    /** The finding a verdict is summed up by: the one that decided it, else the first, else the verdict step. */
     static String headline(PoolResult pool) {
+        if (pool.decisiveFinding().isPresent()) {
+            return pool.decisiveFinding().get().message();
+        }
         if (!pool.findings().isEmpty()) {
             return pool.findings().get(0).message();
         }

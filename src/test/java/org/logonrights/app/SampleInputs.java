@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The bundled samples as input selections, for tests that must hold for every sample. */
-final class SampleInputs {
+public final class SampleInputs {
 
     private SampleInputs() {
     }
 
-    static List<InputSelection> all() {
+    public static List<InputSelection> all() {
         List<InputSelection> out = new ArrayList<>();
         Path sf = Path.of("samples/server-fault");
         out.add(new InputSelection(sf.resolve("secedit.inf"), sf.resolve("applicationHost.config"),

@@ -14,7 +14,7 @@ class CliContractIT {
 
     @Test
     void everyHelpListsTheExitCodes() throws Exception {
-        for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"explain", "--help"}, {"sid", "--help"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"explain", "--help"}, {"rights", "--help"}, {"collect", "--help"}}) {
             JarRunner.Result r = JarRunner.run(args);
             assertEquals(0, r.exitCode());
             for (String code : new String[] {"0", "1", "2", "3", "4"}) {
@@ -23,6 +23,22 @@ class CliContractIT {
             }
             assertTrue(r.stdout().contains("Exit codes:"));
         }
+    }
+
+    @Test
+    void sidHelpListsOnlyTheCodesSidCanReturn() throws Exception {
+        JarRunner.Result r = JarRunner.run("sid", "apppool", "--help");
+        assertTrue(r.stdout().contains("Exit codes:"), r.stdout());
+        assertTrue(r.stdout().lines().anyMatch(l -> l.strip().startsWith("2 ")), r.stdout());
+        assertFalse(r.stdout().contains("WILL_START"), "sid computes, it audits nothing:\n" + r.stdout());
+    }
+
+    @Test
+    void badFailOnLevelNamesTheLevels() throws Exception {
+        JarRunner.Result r = JarRunner.run("audit", "--fail-on", "bogus", "--snapshot", "x.json");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("'bogus' is not a --fail-on level"), r.stderr());
+        assertFalse(r.stderr().contains("No enum constant"), r.stderr());
     }
 
     @Test

@@ -92,6 +92,39 @@ class ServerFaultSampleIT {
     }
 
     @Test
+    void everyFailOnLevelThroughTheJar() throws Exception {
+        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "fail")).exitCode());
+        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "risk")).exitCode());
+        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "unknown")).exitCode());
+        assertEquals(0, JarRunner.run(args("audit", "--fail-on", "never")).exitCode());
+        // gpo-refresh has AT_RISK pools only: fail lets it pass, risk does not.
+        String g = "samples/gpo-refresh/";
+        String[] refresh = {"audit", "--secedit", g + "secedit.inf", "--applicationhost", g + "applicationHost.config",
+                "--memberships", g + "memberships.json", "--gpo-template", g + "sysvol/woodgrove.example/Policies/"
+                + "{B8E2D4A6-1C3F-4F70-9E5D-2A6C8B0E4D13}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf", "--fail-on", ""};
+        refresh[refresh.length - 1] = "fail";
+        assertEquals(0, JarRunner.run(refresh).exitCode());
+        refresh[refresh.length - 1] = "risk";
+        assertEquals(1, JarRunner.run(refresh).exitCode());
+    }
+
+    @Test
+    void everyFormatThroughTheJar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        for (String format : new String[] {"text", "json", "sarif", "junit", "markdown"}) {
+            java.nio.file.Path out = tmp.resolve("report." + format);
+            JarRunner.Result r = JarRunner.run(args("audit", "--format", format, "--output", out.toString()));
+            assertEquals(1, r.exitCode(), format + ": " + r.stderr());
+            assertTrue(r.stdout().isEmpty(), "--output writes the file, not stdout");
+            String content = java.nio.file.Files.readString(out);
+            assertTrue(content.contains("OrdersApi"), format);
+            assertTrue(!content.contains("q0V3wTjz9Gm1Zb8u5Ck2Ep4Rr7Ty6Uh3Ln0Xs8Dd1Fw"), format + " leaks a password");
+        }
+        try (var files = java.nio.file.Files.list(tmp)) {
+            assertEquals(5, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
     void defaultIisServerStartsEverything() throws Exception {
         JarRunner.Result r = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf",
                 "--applicationhost", "samples/default-iis/applicationHost.config");

@@ -51,7 +51,7 @@ class MarkdownRendererTest {
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("### `DefaultAppPool`")));
         int reports = lines.indexOf("### `Reports`: WILL_FAIL");
         assertTrue(lines.get(reports + 4).startsWith("1. Pool 'Reports' runs as"), lines.get(reports + 4));
-        assertTrue(lines.subList(reports, lines.size()).stream().anyMatch(l -> l.startsWith("**Fix:** Remove BUILTIN\\Guests")));
+        assertTrue(lines.subList(reports, lines.size()).stream().anyMatch(l -> l.startsWith("**Fix:** Take CONTOSO\\svc-reports out of BUILTIN\\Guests")));
         assertTrue(lines.contains("### Machine findings"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("- **LR017** `unknown-right` (note):")));
     }

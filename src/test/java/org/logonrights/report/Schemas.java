@@ -56,6 +56,20 @@ final class Schemas {
         return report;
     }
 
+    static final Path SNAPSHOT_SCHEMA = Path.of("docs", "schema", "snapshot.schema.json");
+    private static JsonSchema snapshot;
+
+    static synchronized JsonSchema snapshot() {
+        if (snapshot == null) {
+            try (InputStream in = Files.newInputStream(SNAPSHOT_SCHEMA)) {
+                snapshot = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, CONFIG);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return snapshot;
+    }
+
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

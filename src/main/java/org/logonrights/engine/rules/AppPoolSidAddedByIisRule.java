@@ -30,7 +30,8 @@ public final class AppPoolSidAddedByIisRule extends BaseRule implements PoolRule
             return Optional.empty();
         }
         String message = c.identity().account() + " (" + c.identity().sid() + ") is not in " + Texts.right(UserRight.SERVICE)
-                + " yet; IIS adds it before it launches the worker process, so the pool starts.";
+                + " yet; IIS adds it before it launches the worker process, so the pool starts"
+                + (c.hasGroupPolicyData() ? "." : " as long as no GPO defines that right (supply --gpresult to check).");
         String fix = "Nothing to do. If a GPO is later made to define " + UserRight.SERVICE.constantName()
                 + ", include *" + c.identity().sid() + " in it.";
         return Optional.of(outcome(Verdict.WILL_START, Confidence.DOCUMENTED, c, message, fix,

@@ -43,7 +43,8 @@ public final class DenyAddedAtNextRefreshRule extends BaseRule implements PoolRu
         String message = "GPO " + gpo.get().gpo().label() + " defines " + Texts.right(deny) + " with "
                 + Texts.displayAll(c, added) + ", which covers " + c.identity().account() + " ("
                 + (added.isEmpty() ? "" : added.get(0).why()) + ") but is not in effect yet: the next policy refresh blocks the logon.";
-        String fix = "Remove that entry from " + Texts.right(deny) + " in GPO " + gpo.get().gpo().label()
+        String fix = "Take " + c.identity().account() + " out of the group the deny names, or remove that entry from "
+                + Texts.right(deny) + " in GPO " + gpo.get().gpo().label()
                 + ", or run the pool as an identity the deny does not cover.";
         return Optional.of(outcome(Verdict.AT_RISK, Confidence.DOCUMENTED, c, message, fix,
                 added.isEmpty() ? gpo.get().provenance() : added.get(0).entry().provenance()));

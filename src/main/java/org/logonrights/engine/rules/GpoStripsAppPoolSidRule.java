@@ -40,7 +40,7 @@ public final class GpoStripsAppPoolSidRule extends BaseRule implements PoolRule 
                 + "adds it back only at the next worker launch, so a recycle or on-demand start can fail after a refresh.";
         String fix = "Add *" + c.identity().sid() + " (" + c.identity().account() + ") to " + Texts.right(UserRight.SERVICE)
                 + " in GPO " + gpo.get().gpo().label() + "; a Group Policy editor on a domain controller cannot resolve "
-                + "IIS APPPOOL names, so enter the SID form in GptTmpl.inf or through a group of the web servers.";
+                + "IIS APPPOOL names, so enter the *SID form in the GPO's GptTmpl.inf (or use a separate GPO per web server).";
         return Optional.of(outcome(Verdict.AT_RISK, Confidence.UNCERTAIN, c, message, fix, gpo.get().provenance()));
     }
 }

@@ -25,6 +25,23 @@ public final class GrantOnlyThroughUncertainSidRule extends BaseRule implements 
                         + "caller-added SIDs when it checks the logon right is undocumented (domain-facts §3.4, DECISIONS.md D1).");
     }
 
+    /**
+     * A group worth joining: IIS_IUSRS, unless a GPO defines the right without it (then the refresh
+     * would strip it); in that case a non-builtin group the GPO lists.
+     */
+    private static String suggestedGroup(PoolContext c, UserRight right) {
+        var gpo = c.gpoSetting(right);
+        if (gpo.isEmpty() || gpo.get().members().stream().anyMatch(e ->
+                c.directory().resolve(e.principal()).map(org.logonrights.model.WellKnownSids.IIS_IUSRS::equals).orElse(false))) {
+            return "BUILTIN\\IIS_IUSRS";
+        }
+        return gpo.get().members().stream()
+                .filter(e -> c.directory().resolve(e.principal()).map(s -> !org.logonrights.model.WellKnownSids.isWellKnown(s))
+                        .orElse(true))
+                .map(e -> c.directory().display(e.principal())).findFirst()
+                .orElse("a group GPO " + gpo.get().gpo().label() + " lists");
+    }
+
     @Override
     public Optional<RuleOutcome> evaluate(PoolContext c) {
         UserRight right = c.requiredRight();
@@ -46,7 +63,7 @@ public final class GrantOnlyThroughUncertainSidRule extends BaseRule implements 
                     .append(", it holds the right for certain; supply --memberships to decide.");
         }
         String fix = "Make " + c.identity().account() + " a real member of a group that holds " + Texts.right(right)
-                + " (for example BUILTIN\\IIS_IUSRS), or grant the right to " + Texts.accountWithSid(c) + " "
+                + " (for example " + suggestedGroup(c, right) + "), or grant the right to " + Texts.accountWithSid(c) + " "
                 + Texts.whereToChange(c, right) + ".";
         return Optional.of(outcome(Verdict.AT_RISK, Confidence.UNCERTAIN, c, message.toString(), fix,
                 first.entry().provenance()));

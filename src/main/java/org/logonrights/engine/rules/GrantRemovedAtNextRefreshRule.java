@@ -46,9 +46,15 @@ public final class GrantRemovedAtNextRefreshRule extends BaseRule implements Poo
         boolean direct = lost.stream().allMatch(m -> m.resolvedSid() != null && m.resolvedSid().equals(c.identity().sid()));
         String through = direct ? " today only through a grant to the account itself"
                 : " today only through " + Texts.displayAll(c, lost);
-        String message = c.identity().account() + " holds " + Texts.right(right) + through + ", which GPO "
-                + gpo.get().gpo().label() + " does not list: the next policy refresh removes it and the logon fails from then on.";
-        Confidence confidence = Confidence.DOCUMENTED;
+        String verb = todayLevel == Match.CERTAIN ? " holds " : " reaches ";
+        List<EntryMatch> undecidedAfter = after.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
+        String consequence = undecidedAfter.isEmpty() ? "the next policy refresh removes it and the logon fails from then on."
+                : "the next policy refresh removes it, and the logon then depends on whether the account belongs to "
+                + Texts.displayAll(c, undecidedAfter) + ".";
+        String message = c.identity().account() + verb + Texts.right(right) + through + ", which GPO "
+                + gpo.get().gpo().label() + " does not list: " + consequence;
+        Confidence confidence = undecidedAfter.isEmpty() && todayLevel == Match.CERTAIN ? Confidence.DOCUMENTED
+                : Confidence.UNCERTAIN;
         if (!unresolved.isEmpty()) {
             // A GPO member known only by name may be the very group the account relies on today.
             confidence = Confidence.UNCERTAIN;

@@ -33,9 +33,14 @@ public final class LogonRightDeniedRule extends BaseRule implements PoolRule {
         EntryMatch first = hits.get(0);
         String message = Texts.right(deny) + " lists " + Texts.displayAll(c, hits) + ", which is " + first.why()
                 + "; a deny overrides every grant, so the logon of " + c.identity().account() + " fails.";
-        String fix = "Remove " + c.directory().display(first.entry().principal()) + " from " + Texts.right(deny) + " "
-                + Texts.whereToChange(c, deny) + ", or take " + c.identity().account()
-                + " out of that group, or run the pool as an identity the deny does not cover. " + Texts.WAS_RETRY;
+        String entry = c.directory().display(first.entry().principal());
+        boolean viaGroup = first.why().startsWith("a group the account belongs to");
+        String fix = (viaGroup
+                ? "Take " + c.identity().account() + " out of " + entry + " (deny lists such as Guests usually come from a "
+                + "security baseline that should stay), or remove " + entry + " from " + Texts.right(deny) + " "
+                + Texts.whereToChange(c, deny)
+                : "Remove " + entry + " from " + Texts.right(deny) + " " + Texts.whereToChange(c, deny))
+                + ", or run the pool as an identity the deny does not cover. " + Texts.WAS_RETRY;
         return Optional.of(outcome(Verdict.WILL_FAIL, Confidence.DOCUMENTED, c, message, fix, first.entry().provenance()));
     }
 }
