@@ -112,6 +112,22 @@ class CliContractIT {
     }
 
     @Test
+    void anInputErrorLooksTheSameWhateverTheFormat() throws Exception {
+        String expected = null;
+        for (String format : new String[] {"text", "json", "sarif", "junit", "markdown"}) {
+            JarRunner.Result r = JarRunner.run("audit", "--format", format, "--secedit", "no/such/secedit.inf",
+                    "--applicationhost", "samples/default-iis/applicationHost.config");
+            assertEquals(2, r.exitCode(), format);
+            assertTrue(r.stdout().isEmpty(), format + " must not print a partial report");
+            assertEquals(1, r.stderrLines().size(), format);
+            if (expected == null) {
+                expected = r.stderr();
+            }
+            assertEquals(expected, r.stderr(), format);
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() throws Exception {
         JarRunner.Result r = JarRunner.run("audit", "--no-such-option");
         assertEquals(2, r.exitCode());
