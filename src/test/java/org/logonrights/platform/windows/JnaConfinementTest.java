@@ -18,7 +18,8 @@ class JnaConfinementTest {
     private static final List<String> PURE_JAVA = List.of(
             "LocalSecurityPolicy.java", "LiveRightsReader.java", "LsaException.java",
             "LsaAccessDeniedException.java", "LsaNoSuchPrivilegeException.java", "ResolvedName.java",
-            "SidNameUse.java", "NtStatus.java");
+            "SidNameUse.java", "NtStatus.java", "GroupMembershipReader.java", "MembershipResult.java",
+            "LogonGroupFilter.java", "AccountResolver.java", "ResolvedAccount.java", "Win32CallException.java");
 
     private static Path mainSources() throws URISyntaxException {
         Path testClasses = Path.of(JnaConfinementTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
