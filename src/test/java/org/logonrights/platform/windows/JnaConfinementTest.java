@@ -19,7 +19,8 @@ class JnaConfinementTest {
             "LocalSecurityPolicy.java", "LiveRightsReader.java", "LsaException.java",
             "LsaAccessDeniedException.java", "LsaNoSuchPrivilegeException.java", "ResolvedName.java",
             "SidNameUse.java", "NtStatus.java", "GroupMembershipReader.java", "MembershipResult.java",
-            "LogonGroupFilter.java", "AccountResolver.java", "ResolvedAccount.java", "Win32CallException.java");
+            "LogonGroupFilter.java", "AccountResolver.java", "ResolvedAccount.java", "Win32CallException.java",
+            "WmiClient.java", "WmiObject.java", "WmiException.java", "GroupPolicyResult.java", "LiveGroupPolicyReader.java");
 
     private static Path mainSources() throws URISyntaxException {
         Path testClasses = Path.of(JnaConfinementTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
