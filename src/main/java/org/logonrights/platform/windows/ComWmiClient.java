@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * {@link WmiClient} over COM, with jna-platform's Wbemcli interfaces, following Microsoft's
  * "Getting WMI data from the local computer" steps: initialise COM (multithreaded), set process
- * security (tolerating a caller that already did), connect, set the proxy blanket, run a forward-only
+ * security (best effort: it may already be set), connect, set the proxy blanket, run a forward-only
  * WQL query, and read each property with {@code IWbemClassObject::Get} through {@link WmiVariants}.
  *
  * <p>Every COM object is released once and every BSTR and VARIANT freed, in {@code finally}; COM is
@@ -46,11 +46,10 @@ final class ComWmiClient implements WmiClient {
             throw new WmiException("CoInitializeEx", init.intValue());
         }
         try {
-            HRESULT security = Ole32.INSTANCE.CoInitializeSecurity(null, -1, null, null, Ole32.RPC_C_AUTHN_LEVEL_DEFAULT,
+            // Process-wide and allowed once: RPC_E_TOO_LATE (someone set it already) or any other failure
+            // is not fatal, because the proxy blanket set after connecting is what the query relies on.
+            Ole32.INSTANCE.CoInitializeSecurity(null, -1, null, null, Ole32.RPC_C_AUTHN_LEVEL_DEFAULT,
                     Ole32.RPC_C_IMP_LEVEL_IMPERSONATE, null, Ole32.EOAC_NONE, null);
-            if (COMUtils.FAILED(security) && security.intValue() != WinError.RPC_E_TOO_LATE) {
-                throw new WmiException("CoInitializeSecurity", security.intValue());
-            }
             IWbemServices services = connect(namespace);
             try {
                 return select(services, namespace, className, properties);

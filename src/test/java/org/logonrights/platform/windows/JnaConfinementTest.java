@@ -20,7 +20,8 @@ class JnaConfinementTest {
             "LsaAccessDeniedException.java", "LsaNoSuchPrivilegeException.java", "ResolvedName.java",
             "SidNameUse.java", "NtStatus.java", "GroupMembershipReader.java", "MembershipResult.java",
             "LogonGroupFilter.java", "AccountResolver.java", "ResolvedAccount.java", "Win32CallException.java",
-            "WmiClient.java", "WmiObject.java", "WmiException.java", "GroupPolicyResult.java", "LiveGroupPolicyReader.java");
+            "WmiClient.java", "WmiObject.java", "WmiException.java", "GroupPolicyResult.java", "LiveGroupPolicyReader.java",
+            "MachineFacts.java");
 
     private static Path mainSources() throws URISyntaxException {
         Path testClasses = Path.of(JnaConfinementTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
