@@ -28,7 +28,7 @@ import org.logonrights.model.SourceKind;
  * <p>Authz first: one resource manager for the reader's life (no audit), one client context per
  * account, its groups copied into a buffer we allocate. When any Authz step fails, NetAPI: the
  * local groups with LG_INCLUDE_INDIRECT and the global groups from the account's domain controller,
- * marked incomplete. Every handle and every NetAPI buffer is released once, in a {@code finally}.
+ * marked incomplete (see {@link NetApiGroups}). Every Authz handle is released once, in a {@code finally}.
  */
 final class JnaGroupMembershipReader implements GroupMembershipReader {
 
@@ -38,16 +38,12 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
     private static final String INIT_RM = "AuthzInitializeResourceManager";
     private static final String INIT_CONTEXT = "AuthzInitializeContextFromSid";
     private static final String GET_INFO = "AuthzGetInformationFromContext";
-    private static final String LOCAL_GROUPS = "NetUserGetLocalGroups";
-    private static final String GLOBAL_GROUPS = "NetUserGetGroups";
-    private static final String DC_NAME = "NetGetDCName";
     private static final int ERROR_INSUFFICIENT_BUFFER = 122;
-    private static final int NERR_SUCCESS = 0;
     /** No TOKEN_GROUPS comes near this; a larger "required size" is a malformed answer. */
     private static final int MAX_GROUPS_BUFFER = 16 * 1024 * 1024;
 
     private final AuthzApi authz;
-    private final NetApi netapi;
+    private final NetApiGroups netapi;
     private final AccountResolver resolver;
     private final LocalSecurityPolicy names;
     private final IntSupplier lastError;
@@ -58,7 +54,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
     JnaGroupMembershipReader(AuthzApi authz, NetApi netapi, AccountResolver resolver, LocalSecurityPolicy names,
                              IntSupplier lastError, String computerName) {
         this.authz = Objects.requireNonNull(authz, "authz");
-        this.netapi = Objects.requireNonNull(netapi, "netapi");
+        this.netapi = new NetApiGroups(Objects.requireNonNull(netapi, "netapi"));
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.names = Objects.requireNonNull(names, "names");
         this.lastError = Objects.requireNonNull(lastError, "lastError");
@@ -210,7 +206,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         boolean local = domain.isEmpty() || domain.equalsIgnoreCase(computerName);
         List<String> localGroups;
         try {
-            localGroups = netLocalGroups(local ? user : domain + "\\" + user);
+            localGroups = netapi.localGroups(local ? user : domain + "\\" + user);
         } catch (Win32CallException e) {
             notes.add(note(Level.WARNING, "membership-unavailable", "The group membership of '" + written
                     + "' could not be read: " + authzFailure + ", and " + e.getMessage() + ". Grants and denies "
@@ -221,7 +217,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         List<String> globalGroups = List.of();
         String globalFailure = null;
         try {
-            globalGroups = netGlobalGroups(local ? null : dcName(domain), user);
+            globalGroups = netapi.globalGroups(local ? null : netapi.dcName(domain), user);
         } catch (Win32CallException e) {
             globalFailure = e.getMessage();
         }
@@ -239,8 +235,8 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         groups.sort(Comparator.comparing(Principal::sid));
         nameOnly.sort(Comparator.comparing(Principal::name, String.CASE_INSENSITIVE_ORDER));
         groups.addAll(nameOnly);
-        String message = "The group membership of '" + written + "' was read with " + LOCAL_GROUPS + " and "
-                + GLOBAL_GROUPS + " because " + authzFailure + ". This fallback misses universal groups, groups of "
+        String message = "The group membership of '" + written + "' was read with NetUserGetLocalGroups and "
+                + "NetUserGetGroups because " + authzFailure + ". This fallback misses universal groups, groups of "
                 + "other domains and nested global groups, so grants and denies that could come through a domain "
                 + "group stay undecided.";
         if (globalFailure != null) {
@@ -262,74 +258,6 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
             if (nameOnly.stream().noneMatch(p -> p.name().equalsIgnoreCase(display))) {
                 nameOnly.add(Principal.ofName(display));
             }
-        }
-    }
-
-    private List<String> netLocalGroups(String user) throws Win32CallException {
-        PointerByReference buffer = new PointerByReference();
-        IntByReference read = new IntByReference();
-        IntByReference total = new IntByReference();
-        int status = netapi.NetUserGetLocalGroups(null, user, 0, NetApi.LG_INCLUDE_INDIRECT, buffer,
-                NetApi.MAX_PREFERRED_LENGTH, read, total);
-        return names(LOCAL_GROUPS, status, buffer.getValue(), read.getValue());
-    }
-
-    private List<String> netGlobalGroups(String server, String user) throws Win32CallException {
-        PointerByReference buffer = new PointerByReference();
-        IntByReference read = new IntByReference();
-        IntByReference total = new IntByReference();
-        int status = netapi.NetUserGetGroups(server, user, 0, buffer, NetApi.MAX_PREFERRED_LENGTH, read, total);
-        return names(GLOBAL_GROUPS, status, buffer.getValue(), read.getValue());
-    }
-
-    /** Decodes a level-0 array of LPWSTR names and frees it, also when the status is a failure. */
-    private List<String> names(String function, int status, Pointer array, int count) throws Win32CallException {
-        try {
-            if (status != NERR_SUCCESS) {
-                throw new Win32CallException(function, status);
-            }
-            if (count < 0 || (count > 0 && array == null)) {
-                throw Win32CallException.malformed(function, "count " + Integer.toUnsignedString(count)
-                        + " with " + (array == null ? "no buffer" : "a buffer"), null);
-            }
-            List<String> out = new ArrayList<>(count);
-            try {
-                for (int i = 0; i < count; i++) {
-                    out.add(WideStrings.read(array.getPointer((long) i * Native.POINTER_SIZE)));
-                }
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw Win32CallException.malformed(function, "entry " + out.size() + ": " + e.getMessage(), e);
-            }
-            return out;
-        } finally {
-            free(array);
-        }
-    }
-
-    private String dcName(String domain) throws Win32CallException {
-        PointerByReference buffer = new PointerByReference();
-        int status = netapi.NetGetDCName(null, domain, buffer);
-        Pointer name = buffer.getValue();
-        try {
-            if (status != NERR_SUCCESS) {
-                throw new Win32CallException(DC_NAME, status);
-            }
-            if (name == null) {
-                throw Win32CallException.malformed(DC_NAME, "no name", null);
-            }
-            try {
-                return WideStrings.read(name);
-            } catch (IllegalArgumentException e) {
-                throw Win32CallException.malformed(DC_NAME, e.getMessage(), e);
-            }
-        } finally {
-            free(name);
-        }
-    }
-
-    private void free(Pointer buffer) {
-        if (buffer != null) {
-            netapi.NetApiBufferFree(buffer);
         }
     }
 
