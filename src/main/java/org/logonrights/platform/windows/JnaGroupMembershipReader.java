@@ -107,7 +107,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
             return resourceManager;
         }
         if (resourceManagerFailure != null) {
-            throw new Win32CallException(INIT_RM, resourceManagerFailure.error());
+            throw resourceManagerFailure; // tried once: every later account goes straight to the fallback
         }
         PointerByReference out = new PointerByReference();
         if (!authz.AuthzInitializeResourceManager(AuthzApi.AUTHZ_RM_FLAG_NO_AUDIT, null, null, null, null, out)) {
