@@ -2,6 +2,7 @@ package org.logonrights.app;
 
 import java.util.Locale;
 import org.logonrights.model.Snapshot;
+import org.logonrights.sources.InputException;
 
 /** Live reading of the local machine: Windows only. */
 final class LiveMode {
@@ -13,11 +14,19 @@ final class LiveMode {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    static Snapshot readLocalMachine() throws UsageException, EnvironmentException {
+    /**
+     * Reads this Windows machine (see {@link LiveSnapshotReader}).
+     *
+     * @throws UsageException off Windows, naming the offline options instead
+     * @throws EnvironmentException when LSA or the IIS configuration cannot be read (not elevated,
+     *     IIS absent, shared configuration out of reach)
+     * @throws InputException when the IIS configuration it reads is malformed
+     */
+    static Snapshot readLocalMachine() throws UsageException, EnvironmentException, InputException {
         if (!isWindows()) {
             throw new UsageException("no inputs given, and live reading works only on Windows; on this OS audit exported "
                     + "files: --secedit FILE --applicationhost FILE [--memberships FILE] [--gpresult FILE], or --snapshot FILE");
         }
-        throw new EnvironmentException("live reading is not available in this build");
+        return LiveSnapshotReader.windows().read();
     }
 }

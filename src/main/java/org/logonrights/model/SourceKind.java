@@ -10,6 +10,8 @@ public enum SourceKind {
     SNAPSHOT("snapshot"),
     LSA("live LSA policy"),
     RSOP("live RSoP (WMI)"),
+    /** Group membership read on the live machine (Authz S4U, or the NetAPI fallback). */
+    ACCOUNT_LOOKUP("live group membership"),
     COMPUTED("computed");
 
     private final String label;

@@ -20,6 +20,7 @@ final class FakeLocalSecurityPolicy implements LocalSecurityPolicy {
     private final Map<UserRight, List<Sid>> holders = new EnumMap<>(UserRight.class);
     private final Map<Sid, ResolvedName> names = new HashMap<>();
     private final Map<UserRight, LsaException> failures = new EnumMap<>(UserRight.class);
+    private LsaException lookupFailure;
     private final List<List<Sid>> lookups = new ArrayList<>();
     private final List<UserRight> enumerated = new ArrayList<>();
     private boolean closed;
@@ -37,6 +38,11 @@ final class FakeLocalSecurityPolicy implements LocalSecurityPolicy {
 
     FakeLocalSecurityPolicy failOn(UserRight right, LsaException e) {
         failures.put(right, e);
+        return this;
+    }
+
+    FakeLocalSecurityPolicy failLookups(LsaException e) {
+        lookupFailure = e;
         return this;
     }
 
@@ -63,9 +69,12 @@ final class FakeLocalSecurityPolicy implements LocalSecurityPolicy {
     }
 
     @Override
-    public Map<Sid, ResolvedName> lookupSids(Collection<Sid> sids) {
+    public Map<Sid, ResolvedName> lookupSids(Collection<Sid> sids) throws LsaException {
         requireOpen();
         lookups.add(List.copyOf(sids));
+        if (lookupFailure != null) {
+            throw lookupFailure;
+        }
         Map<Sid, ResolvedName> out = new LinkedHashMap<>();
         for (Sid s : sids) {
             if (names.containsKey(s)) {

@@ -18,7 +18,10 @@ class JnaConfinementTest {
     private static final List<String> PURE_JAVA = List.of(
             "LocalSecurityPolicy.java", "LiveRightsReader.java", "LsaException.java",
             "LsaAccessDeniedException.java", "LsaNoSuchPrivilegeException.java", "ResolvedName.java",
-            "SidNameUse.java", "NtStatus.java");
+            "SidNameUse.java", "NtStatus.java", "GroupMembershipReader.java", "MembershipResult.java",
+            "LogonGroupFilter.java", "AccountResolver.java", "ResolvedAccount.java", "Win32CallException.java",
+            "WmiClient.java", "WmiObject.java", "WmiException.java", "GroupPolicyResult.java", "LiveGroupPolicyReader.java",
+            "MachineFacts.java");
 
     private static Path mainSources() throws URISyntaxException {
         Path testClasses = Path.of(JnaConfinementTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());

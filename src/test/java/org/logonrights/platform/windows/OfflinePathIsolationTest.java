@@ -51,11 +51,12 @@ class OfflinePathIsolationTest {
     }
 
     @Test
-    void theReaderTheApiAndTheExceptionsLoadNoJnaClass() throws Exception {
+    void theReadersTheApiAndTheExceptionsLoadNoJnaClass() throws Exception {
         try (WithoutJna loader = new WithoutJna()) {
             String result = loader.run(OfflinePathProbe.class);
             assertTrue(result.contains("holder=BUILTIN\\IIS_IUSRS"), result);
             assertTrue(result.contains("denied=true/0xC0000022/0xC0000060"), result);
+            assertTrue(result.contains("rsop=null/gpo-ownership-unknown"), result);
             assertTrue(result.contains("lookupSids(java.util.Map<org.logonrights.model.Sid, org.logonrights.platform.windows.ResolvedName>"), result);
             assertEquals(List.of(), loader.jnaRequests());
             assertTrue(loader.requested.contains(LiveRightsReader.class.getName()), "the probe ran in the isolated loader");

@@ -37,6 +37,10 @@ public final class OfflinePathProbe implements Supplier<String> {
         } catch (LsaException e) {
             throw new IllegalStateException(e);
         }
+        GroupPolicyResult gp = new LiveGroupPolicyReader((namespace, className, properties) -> {
+            throw new WmiException("IWbemLocator::ConnectServer(" + namespace + ")", WmiException.WBEM_E_INVALID_NAMESPACE);
+        }).read();
+        out.add("rsop=" + gp.groupPolicy() + "/" + gp.notes().get(0).code());
         LsaException denied = new LsaAccessDeniedException("LsaOpenPolicy", 5);
         LsaException unknown = new LsaNoSuchPrivilegeException("LsaEnumerateAccountsWithUserRight", UserRight.BATCH, 1313);
         out.add("denied=" + denied.isAccessDenied() + "/" + denied.ntStatusHex() + "/" + unknown.ntStatusHex());

@@ -1,0 +1,27 @@
+package org.logonrights.platform.windows;
+
+import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.Win32Exception;
+import org.logonrights.model.Sid;
+
+/** {@link AccountResolver} over jna-platform's {@code Advapi32Util.getAccountByName} (LookupAccountNameW). */
+final class Advapi32AccountResolver implements AccountResolver {
+
+    @Override
+    public ResolvedAccount resolve(String name) throws Win32CallException {
+        Advapi32Util.Account a;
+        try {
+            a = Advapi32Util.getAccountByName(null, name);
+        } catch (Win32Exception e) {
+            throw new Win32CallException("LookupAccountName", e.getErrorCode());
+        }
+        try {
+            String domain = a.domain == null ? "" : a.domain;
+            String account = a.name == null ? "" : a.name;
+            SidNameUse use = SidNameUse.fromCode(a.accountType).orElse(SidNameUse.UNKNOWN);
+            return new ResolvedAccount(Sid.parse(a.sidString), new ResolvedName(domain, account, use));
+        } catch (IllegalArgumentException e) {
+            throw Win32CallException.malformed("LookupAccountName", e.getMessage(), e);
+        }
+    }
+}
