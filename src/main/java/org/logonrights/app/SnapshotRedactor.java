@@ -232,6 +232,7 @@ public final class SnapshotRedactor {
             case SNAPSHOT -> "snapshot.json";
             case LSA -> "\\\\" + "HOST";
             case RSOP -> "root\\rsop\\computer";
+            case ACCOUNT_LOOKUP -> "account lookup";
             case COMPUTED -> null;
         };
     }

@@ -37,7 +37,7 @@ public final class SidCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(VirtualAccounts.appPoolSid(name));
+            spec.commandLine().getOut().print(VirtualAccounts.appPoolSid(name) + "\n");
             if (VirtualAccounts.hasUncertainFolding(name)) {
                 spec.commandLine().getErr().println("logonrights: note: the name has non-ASCII characters; Windows may fold "
                         + "their case differently, so verify the SID on the server");
@@ -57,7 +57,7 @@ public final class SidCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(VirtualAccounts.serviceSid(name));
+            spec.commandLine().getOut().print(VirtualAccounts.serviceSid(name) + "\n");
             return ExitCode.OK.code();
         }
     }
@@ -79,7 +79,7 @@ public final class SidCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new org.logonrights.app.UsageException(e.getMessage());
             }
-            spec.commandLine().getOut().println(sid + ": " + describe(sid));
+            spec.commandLine().getOut().print(sid + ": " + describe(sid) + "\n");
             return ExitCode.OK.code();
         }
 

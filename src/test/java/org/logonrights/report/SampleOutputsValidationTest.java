@@ -69,6 +69,16 @@ class SampleOutputsValidationTest {
     }
 
     @Test
+    void bothSchemasKnowEverySourceKind() throws Exception {
+        for (String schema : List.of("docs/schema/report.schema.json", "docs/schema/snapshot.schema.json")) {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of(schema));
+            for (org.logonrights.model.SourceKind k : org.logonrights.model.SourceKind.values()) {
+                org.junit.jupiter.api.Assertions.assertTrue(text.contains("\"" + k.name() + "\""), schema + " lacks " + k);
+            }
+        }
+    }
+
+    @Test
     void theSnapshotSchemaRejectsAPassword() throws Exception {
         StringWriter snap = new StringWriter();
         SnapshotJson.write(SnapshotLoader.offline(SampleInputs.all().get(0)), "test", snap);
