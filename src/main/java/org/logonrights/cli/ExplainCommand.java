@@ -33,11 +33,15 @@ public final class ExplainCommand implements Callable<Integer> {
     InputOptions inputs;
 
     @Mixin
+    RemoteOptions remote;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = SnapshotLoader.load(inputs.selection(), inputs.maxInputSize);
+        Snapshot snapshot = remote.requested() ? remote.load(inputs.selection(), inputs.maxInputSize)
+                : SnapshotLoader.load(inputs.selection(), inputs.maxInputSize);
         AuditReport report = AuditService.audit(snapshot, List.of(pool));
         var options = Terminal.renderOptions(output.output == null);
         var renderer = output.format == ReportFormat.TEXT ? new TextRenderer(options, pool) : output.format.renderer(options);

@@ -31,7 +31,7 @@ import org.logonrights.platform.windows.ResolvedName;
  */
 public final class RemoteRightsReader {
 
-    /** Note code: the server does not know a right through opnum 35; its holders come from opnums 11 + 36. */
+    /** Note code: the server does not know some rights through opnum 35; their holders come from opnums 11 + 36. */
     public static final String NOTE_RIGHT_UNKNOWN_TO_SERVER = "remote-right-unknown-to-server";
     /** Note code: opnum 35 and opnums 11 + 36 disagree about a right's holders; both are kept. */
     public static final String NOTE_VIEWS_DISAGREE = "remote-lsa-views-disagree";
@@ -57,6 +57,7 @@ public final class RemoteRightsReader {
 
     public Result read() throws RemoteLsaException {
         List<InputNote> notes = new ArrayList<>();
+        List<UserRight> unknownToServer = new ArrayList<>();
         Map<UserRight, Set<Sid>> perAccount = perAccountView();
         Map<UserRight, Set<Sid>> holders = new EnumMap<>(UserRight.class);
         Set<Sid> all = new TreeSet<>();
@@ -73,13 +74,18 @@ public final class RemoteRightsReader {
                 }
             } catch (RemoteNoSuchPrivilegeException e) {
                 sids.addAll(fallback);
-                notes.add(note(InputNote.Level.INFO, NOTE_RIGHT_UNKNOWN_TO_SERVER, right, e.getMessage()
-                        + "; its holders were read from every account's rights (LsarEnumerateAccounts + LsarEnumerateAccountRights)"));
+                unknownToServer.add(right);
             }
             if (!sids.isEmpty()) {
                 holders.put(right, sids);
                 all.addAll(sids);
             }
+        }
+        if (!unknownToServer.isEmpty()) {
+            notes.add(0, new InputNote(InputNote.Level.INFO, NOTE_RIGHT_UNKNOWN_TO_SERVER, source.file()
+                    + " does not know " + String.join(", ", unknownToServer.stream().map(UserRight::constantName).toList())
+                    + " (LsarEnumerateAccountsWithUserRight returned 0xC0000060 STATUS_NO_SUCH_PRIVILEGE); their holders were "
+                    + "read from every account's own rights (LsarEnumerateAccounts + LsarEnumerateAccountRights)", source));
         }
         Map<Sid, ResolvedName> names = all.isEmpty() ? Map.of() : lsa.lookupSids(all);
         Map<UserRight, RightAssignment> assignments = new EnumMap<>(UserRight.class);

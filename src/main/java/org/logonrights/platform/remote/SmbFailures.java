@@ -102,7 +102,7 @@ final class SmbFailures {
                         + " (does it speak SMB 2 or 3 on this port?)", failure);
             }
         }
-        return new RemoteLsaException(Reason.PROTOCOL, doing + " on " + host + " failed: " + summary(failure), failure);
+        return new RemoteLsaException(Reason.PROTOCOL, at(doing) + " failed: " + summary(failure), failure);
     }
 
     private RemoteLsaException byStatus(long status, Throwable failure, String doing) {
@@ -114,7 +114,7 @@ final class SmbFailures {
                     + name + " (" + hint + ")", failure);
         }
         if (status == STATUS_ACCESS_DENIED) {
-            return new RemoteLsaException(Reason.ACCESS_DENIED, "access denied while " + doing + " on " + host + " as "
+            return new RemoteLsaException(Reason.ACCESS_DENIED, "access denied while " + at(doing) + " as "
                     + account.display() + " (" + name + "): the account must be an administrator of " + target.host(), failure);
         }
         if (status == STATUS_INVALID_SIGNATURE) {
@@ -122,14 +122,19 @@ final class SmbFailures {
                     + " (" + name + ")", failure);
         }
         if (status == 0xC00000CCL) {
-            return new RemoteLsaException(Reason.NOT_FOUND, doing + " on " + host + ": no such share (" + name
+            return new RemoteLsaException(Reason.NOT_FOUND, at(doing) + ": no such share (" + name
                     + "; administrative shares may be disabled: AutoShareServer=0)", failure);
         }
         if (status == 0xC0000034L || status == 0xC000003AL) {
-            return new RemoteLsaException(Reason.NOT_FOUND, doing + " on " + host + ": no such file (" + name
+            return new RemoteLsaException(Reason.NOT_FOUND, at(doing) + ": no such file (" + name
                     + "; is IIS installed there? --config-path names another location)", failure);
         }
-        return new RemoteLsaException(Reason.PROTOCOL, doing + " on " + host + " failed: " + name, failure);
+        return new RemoteLsaException(Reason.PROTOCOL, at(doing) + " failed: " + name, failure);
+    }
+
+    /** The phrase with the host, unless it already names it in a UNC path. */
+    private String at(String doing) {
+        return doing.contains(target.unc()) ? doing : doing + " on " + target.describe();
     }
 
     /** {@code 0xC0000022 STATUS_ACCESS_DENIED}, or just the hex for a status smbj does not name. */

@@ -244,8 +244,8 @@ final class SmbRemoteLsa implements RemoteLsa {
     }
 
     private static RemoteLsaException tooLarge(String where, long size, long max) {
-        return new RemoteLsaException(Reason.TOO_LARGE, where + " is " + size + " bytes, more than the limit of "
-                + max + " (--max-input-size)");
+        return new RemoteLsaException(Reason.TOO_LARGE, where + ": file is " + size + " bytes, over the limit of "
+                + max + " bytes (raise it with --max-input-size)");
     }
 
     @Override
