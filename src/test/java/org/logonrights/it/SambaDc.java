@@ -90,6 +90,12 @@ final class SambaDc implements AutoCloseable {
 
     /** Provisions, starts and seeds a DC in a new temporary directory. */
     static SambaDc start() throws IOException, InterruptedException {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", 445), 500);
+            fail("127.0.0.1:445 is already in use (a Samba or smbd left running?): the test DC needs it");
+        } catch (IOException expected) {
+            // free, as it should be
+        }
         Path dir = Files.createTempDirectory("logonrights-samba");
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
         for (String name : RESOURCES) {
