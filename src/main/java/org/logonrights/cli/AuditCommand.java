@@ -20,12 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Decides for every application pool whether its identity can log on: WILL_START, WILL_FAIL, "
                 + "AT_RISK or UNKNOWN, with the reasons and the fix.",
-                "Offline (any OS): give --secedit and --applicationhost (plus --memberships, --gpresult), or --snapshot."},
+                "Offline (any OS): give --secedit and --applicationhost (plus --memberships, --gpresult), or --snapshot.",
+                "Remote (any OS): --remote HOST --user DOMAIN\\name reads HOST's rights and applicationHost.config over SMB."},
         footerHeading = "%nExamples:%n",
         footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
                 "  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config \\",
                 "      --memberships memberships.json --gpresult gpresult.xml --format json --output report.json",
-                "  logonrights audit --snapshot srv-web01.json --pool Reports --fail-on fail"})
+                "  logonrights audit --snapshot srv-web01.json --pool Reports --fail-on fail",
+                "  logonrights audit --remote web01.contoso.com --user CONTOSO\\admin --password-env LR_PASSWORD"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +37,9 @@ public final class AuditCommand implements Callable<Integer> {
     InputOptions inputs;
 
     @Mixin
+    RemoteOptions remote;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--pool", paramLabel = "NAME", description = "Audit only this pool (repeatable).")
@@ -42,7 +47,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = inputs.load();
+        Snapshot snapshot = remote.requested()
+                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
         AuditReport report = AuditService.audit(snapshot, pools);
         RenderOptions options = Terminal.renderOptions(output.output == null);
         ReportOutput.write(output.format.renderer(options), report, output.output, spec.commandLine().getOut());

@@ -32,11 +32,15 @@ public final class ExplainCommand implements Callable<Integer> {
     InputOptions inputs;
 
     @Mixin
+    RemoteOptions remote;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = inputs.load();
+        Snapshot snapshot = remote.requested()
+                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
         AuditReport report = AuditService.audit(snapshot, List.of(pool));
         var options = Terminal.renderOptions(output.output == null);
         var renderer = output.format == ReportFormat.TEXT ? new TextRenderer(options, pool) : output.format.renderer(options);

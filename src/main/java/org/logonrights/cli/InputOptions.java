@@ -48,6 +48,11 @@ public final class InputOptions {
                     + "stable pseudonyms (verdicts are unchanged), for reports attached to tickets.")
     boolean redact;
 
+    /** Redacts a snapshot read by other means (remote) when --redact is given. */
+    Snapshot redactIfAsked(Snapshot s) {
+        return redact ? SnapshotRedactor.redact(s) : s;
+    }
+
     /** Loads the snapshot the options name, redacted when asked. */
     Snapshot load() throws InputException, UsageException, EnvironmentException {
         Snapshot s = SnapshotLoader.load(selection(), maxInputSize);

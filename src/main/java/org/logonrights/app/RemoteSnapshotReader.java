@@ -1,0 +1,115 @@
+package org.logonrights.app;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputNote;
+import org.logonrights.model.Memberships;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.Snapshot;
+import org.logonrights.model.SourceKind;
+import org.logonrights.platform.remote.RemoteAccount;
+import org.logonrights.platform.remote.RemoteLsa;
+import org.logonrights.platform.remote.RemoteLsaException;
+import org.logonrights.platform.remote.RemoteRightsReader;
+import org.logonrights.platform.remote.RemoteTarget;
+import org.logonrights.sources.ApplicationHostParser;
+import org.logonrights.sources.DecodedText;
+import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.Parsed;
+import org.logonrights.sources.TextDecoder;
+
+/**
+ * Builds a snapshot of another machine from any OS: its logon rights over MS-LSAD and its
+ * applicationHost.config over SMB, as one {@link Snapshot} the engine cannot tell from a local one.
+ */
+public final class RemoteSnapshotReader {
+
+    /** Where IIS keeps its configuration, as {@code SHARE\path}. */
+    public static final String DEFAULT_CONFIG_PATH = "C$\\Windows\\System32\\inetsrv\\config\\applicationHost.config";
+
+    private RemoteSnapshotReader() {
+    }
+
+    /**
+     * Reads {@code host} as {@code user}; {@code configPath} is {@code SHARE\path\to\applicationHost.config}
+     * (null: {@link #DEFAULT_CONFIG_PATH}). The password array is zeroed before this returns.
+     *
+     * @throws UsageException when host, user or config path is malformed (exit 2)
+     * @throws EnvironmentException when the machine cannot be read: unreachable, logon refused, access denied (exit 3)
+     * @throws InputException when the configuration read is too large or invalid (exit 2)
+     */
+    public static Snapshot read(String host, String user, char[] password, String configPath)
+            throws UsageException, EnvironmentException, InputException {
+        return read(host, user, password, configPath, InputFiles.maxBytes());
+    }
+
+    /** As {@link #read(String, String, char[], String)}, with the per-file size limit. */
+    public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes)
+            throws UsageException, EnvironmentException, InputException {
+        try {
+            RemoteTarget target = parse(() -> RemoteTarget.parse(host), "--remote");
+            RemoteAccount account = parse(() -> RemoteAccount.parse(user), "--user");
+            ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
+            try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
+                Arrays.fill(password, '\0'); // the logon is done
+                return read(lsa, target.unc(), config, maxBytes);
+            } catch (RemoteLsaException e) {
+                if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {
+                    throw new InputException((String) null, null, e.getMessage(), e); // the message names the file
+                }
+                throw new EnvironmentException(e.getMessage(), e);
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
+    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes)
+            throws RemoteLsaException, InputException {
+        RemoteRightsReader.Result rights = new RemoteRightsReader(lsa, uncHost).read();
+        String fileName = uncHost + "\\" + config.share() + "\\" + config.path();
+        byte[] bytes = lsa.readFile(config.share(), config.path(), maxBytes);
+        DecodedText decoded = TextDecoder.decode(bytes, fileName);
+        Parsed<IisConfiguration> iis = ApplicationHostParser.parse(decoded.text(), fileName);
+        List<InputNote> notes = new ArrayList<>(rights.notes());
+        if (decoded.warning() != null) {
+            notes.add(new InputNote(InputNote.Level.WARNING, "encoding-fallback", decoded.warning(),
+                    Provenance.of(SourceKind.APPLICATION_HOST, fileName)));
+        }
+        notes.addAll(iis.notes());
+        return new Snapshot(rights.machine(), rights.rights(), iis.value(), Memberships.NONE, null, notes);
+    }
+
+    private interface Parser<T> {
+        T parse();
+    }
+
+    private static <T> T parse(Parser<T> parser, String option) throws UsageException {
+        try {
+            return parser.parse();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code SHARE\path}: the share, then the path inside it (backslashes; forward slashes accepted). */
+    record ConfigPath(String share, String path) {
+
+        static ConfigPath parse(String value) throws UsageException {
+            String s = value.strip().replace('/', '\\');
+            while (s.startsWith("\\")) {
+                s = s.substring(1);
+            }
+            int slash = s.indexOf('\\');
+            if (slash <= 0 || slash == s.length() - 1) {
+                throw new UsageException("--config-path: expected SHARE\\path\\to\\applicationHost.config, e.g. "
+                        + DEFAULT_CONFIG_PATH + ", got '" + value + "'");
+            }
+            return new ConfigPath(s.substring(0, slash), s.substring(slash + 1));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.logonrights.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.logonrights.app.EnvironmentException;
+import org.logonrights.app.InputSelection;
+import org.logonrights.app.RemoteSnapshotReader;
+import org.logonrights.app.UsageException;
+import org.logonrights.model.Snapshot;
+import org.logonrights.sources.InputException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The remote-audit options (a picocli mixin): which machine, as whom, and where the password comes
+ * from. A password is never taken as an argument value: it would sit in shell history and in every
+ * process listing.
+ */
+public final class RemoteOptions {
+
+    /** The largest password file read; a password is never this long, a wrong file may be. */
+    static final int MAX_PASSWORD_FILE_BYTES = 4096;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--remote", paramLabel = "HOST",
+            description = "Audit another machine over SMB (TCP 445) from any OS: its rights through the LSA "
+                    + "policy and its applicationHost.config through the C$ share (see docs/remote-audit.md).")
+    String host;
+
+    @Option(names = "--user", paramLabel = "DOMAIN\\name",
+            description = "The account to log on with (an administrator of HOST); also name@domain.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Read the password from environment variable VAR. Without this or --password-file: prompt.")
+    String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the password from FILE (UTF-8, first line).")
+    Path passwordFile;
+
+    @Option(names = "--config-path", paramLabel = "SHARE\\PATH",
+            description = "Where applicationHost.config is on HOST (default: "
+                    + RemoteSnapshotReader.DEFAULT_CONFIG_PATH + ").")
+    String configPath;
+
+    /** Refuses {@code --password VALUE} without echoing the value, which picocli's unknown-option error would. */
+    @Option(names = "--password", hidden = true, arity = "0..1", paramLabel = "IGNORED")
+    void refusePlainPassword(String ignored) {
+        throw new ParameterException(mixee.commandLine(), "--password is not accepted: a password on the command "
+                + "line leaks into shell history and process lists; use --password-env VAR, --password-file FILE "
+                + "or answer the prompt");
+    }
+
+    Function<String, String> environment = System::getenv;
+
+    /** True when any remote option was given, so that the remote path (and its checks) applies. */
+    boolean requested() {
+        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null;
+    }
+
+    /** Reads the remote machine into a snapshot; {@code files} must be empty (the remote replaces them). */
+    Snapshot load(InputSelection files, long maxInputSize) throws UsageException, EnvironmentException, InputException {
+        if (host == null) {
+            throw new UsageException("--user, --password-env, --password-file and --config-path need --remote HOST");
+        }
+        if (!files.isEmpty()) {
+            throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
+                    + "do not combine it with input files");
+        }
+        if (user == null) {
+            throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + host + ")");
+        }
+        if (passwordEnv != null && passwordFile != null) {
+            throw new UsageException("give either --password-env or --password-file, not both");
+        }
+        char[] password = password();
+        try {
+            return RemoteSnapshotReader.read(host, user, password, configPath, maxInputSize);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private char[] password() throws UsageException, InputException {
+        if (passwordEnv != null) {
+            String value = environment.apply(passwordEnv);
+            if (value == null || value.isEmpty()) {
+                throw new UsageException("--password-env: environment variable " + passwordEnv + " is not set or empty");
+            }
+            return value.toCharArray();
+        }
+        if (passwordFile != null) {
+            return readPasswordFile(passwordFile);
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UsageException("no password: there is no console to prompt on; use --password-env VAR or --password-file FILE");
+        }
+        char[] typed = console.readPassword("Password for %s on %s: ", user, host);
+        if (typed == null || typed.length == 0) {
+            throw new UsageException("no password entered");
+        }
+        return typed;
+    }
+
+    /** The first line of a UTF-8 file (BOM and line end dropped); every intermediate buffer is wiped. */
+    static char[] readPasswordFile(Path file) throws UsageException, InputException {
+        byte[] bytes = null;
+        CharBuffer chars = null;
+        try {
+            if (Files.size(file) > MAX_PASSWORD_FILE_BYTES) {
+                throw new InputException(file, null, "is larger than " + MAX_PASSWORD_FILE_BYTES + " bytes: not a password file");
+            }
+            bytes = Files.readAllBytes(file);
+            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+            int end = 0;
+            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
+                end++;
+            }
+            if (end == 0) {
+                throw new UsageException("--password-file: " + file + " is empty");
+            }
+            char[] out = new char[end];
+            chars.get(0, out, 0, end);
+            return out;
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, null, "no such file");
+        } catch (CharacterCodingException e) {
+            throw new InputException(file, null, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(file, null, "cannot read: " + e.getClass().getSimpleName());
+        } finally {
+            if (bytes != null) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+            if (chars != null && chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
+        }
+    }
+}

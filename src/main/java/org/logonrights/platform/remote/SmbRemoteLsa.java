@@ -1,0 +1,299 @@
+package org.logonrights.platform.remote;
+
+import com.hierynomus.msdtyp.AccessMask;
+import com.hierynomus.msfscc.fileinformation.FileStandardInformation;
+import com.hierynomus.mssmb2.SMB2CreateDisposition;
+import com.hierynomus.mssmb2.SMB2CreateOptions;
+import com.hierynomus.mssmb2.SMB2ShareAccess;
+import com.hierynomus.smbj.SMBClient;
+import com.hierynomus.smbj.SmbConfig;
+import com.hierynomus.smbj.auth.AuthenticationContext;
+import com.hierynomus.smbj.connection.Connection;
+import com.hierynomus.smbj.session.Session;
+import com.hierynomus.smbj.share.DiskShare;
+import com.hierynomus.smbj.share.File;
+import com.hierynomus.smbj.share.Share;
+import com.rapid7.client.dcerpc.RPCException;
+import com.rapid7.client.dcerpc.dto.SID;
+import com.rapid7.client.dcerpc.mslsad.dto.PolicyDomainInfo;
+import com.rapid7.client.dcerpc.mslsad.dto.PolicyHandle;
+import com.rapid7.client.dcerpc.objects.RPCSID;
+import com.rapid7.client.dcerpc.transport.SMBTransportFactories;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.logonrights.model.Sid;
+import org.logonrights.model.UserRight;
+import org.logonrights.platform.remote.RemoteLsaException.Reason;
+import org.logonrights.platform.windows.ResolvedName;
+import org.logonrights.platform.windows.SidNameUse;
+
+/**
+ * {@link RemoteLsa} over SMB 2/3 (smbj) and MS-LSAD on {@code \pipe\lsarpc} (rapid7 dcerpc).
+ *
+ * <p>Signing is required and encryption used whenever the server offers SMB 3: the audit must not
+ * read a policy an attacker on the path could rewrite, and a guest session (which cannot sign) is
+ * refused rather than audited.
+ */
+final class SmbRemoteLsa implements RemoteLsa {
+
+    /** MS-LSAD 2.2.1.1.2: the least access that reads account rights and translates SIDs. */
+    static final int POLICY_VIEW_LOCAL_INFORMATION = 0x00000001;
+    static final int POLICY_LOOKUP_NAMES = 0x00000800;
+    static final int POLICY_ACCESS = POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION;
+    private static final int STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+
+    private final RemoteTarget target;
+    private final SmbFailures failures;
+    private final SMBClient client;
+    private final Session session;
+    private final LsaRpcService lsa;
+    private PolicyHandle policy;
+
+    private SmbRemoteLsa(RemoteTarget target, SmbFailures failures, SMBClient client, Session session,
+                         LsaRpcService lsa, PolicyHandle policy) {
+        this.target = target;
+        this.failures = failures;
+        this.client = client;
+        this.session = session;
+        this.lsa = lsa;
+        this.policy = policy;
+    }
+
+    static SmbRemoteLsa open(RemoteTarget target, RemoteAccount account, char[] password) throws RemoteLsaException {
+        SmbFailures failures = new SmbFailures(target, account);
+        SMBClient client = new SMBClient(config(target));
+        String doing = "connecting";
+        try {
+            Connection connection = client.connect(target.host(), target.port());
+            doing = "logging on";
+            AuthenticationContext credentials = new AuthenticationContext(account.name(), password, account.domain());
+            Session session;
+            try {
+                session = connection.authenticate(credentials);
+            } finally {
+                // smbj keeps its own copy for the session's lifetime; the logon is done, so wipe it.
+                Arrays.fill(credentials.getPassword(), '\0');
+            }
+            doing = "opening \\pipe\\lsarpc";
+            LsaRpcService lsa = new LsaRpcService(SMBTransportFactories.LSASVC.getTransport(session));
+            doing = "opening the LSA policy (LsarOpenPolicy2)";
+            PolicyHandle policy = lsa.openPolicyHandle("", POLICY_ACCESS);
+            return new SmbRemoteLsa(target, failures, client, session, lsa, policy);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw failures.classify(e, doing);
+        }
+    }
+
+    private static SmbConfig config(RemoteTarget target) {
+        long millis = target.timeout().toMillis();
+        return SmbConfig.builder()
+                .withSocketFactory(new BoundedConnectSocketFactory((int) millis))
+                .withTimeout(millis, TimeUnit.MILLISECONDS)
+                .withSoTimeout(millis, TimeUnit.MILLISECONDS)
+                .withSigningRequired(true)
+                .withEncryptData(true)
+                .withDfsEnabled(false)
+                .build();
+    }
+
+    @Override
+    public PolicyDomains domains() throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            PolicyDomainInfo account = lsa.getPolicyAccountDomainInformation(h);
+            PolicyDomainInfo primary = lsa.getPolicyPrimaryDomainInformation(h);
+            return new PolicyDomains(account == null ? null : account.getDomainName(),
+                    primary == null ? null : primary.getDomainName());
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "querying the policy's domains (LsarQueryInformationPolicy)");
+        }
+    }
+
+    @Override
+    public List<Sid> enumerateAccounts() throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            List<Sid> out = new ArrayList<>();
+            for (RPCSID s : lsa.enumerateAccounts(h)) {
+                if (s != null) {
+                    out.add(toSid(s));
+                }
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "enumerating accounts (LsarEnumerateAccounts)");
+        }
+    }
+
+    @Override
+    public List<String> accountRights(Sid sid) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            return List.of(lsa.getAccountRights(h, toRapid7(sid)));
+        } catch (RPCException e) {
+            if (e.getReturnValue() == STATUS_OBJECT_NAME_NOT_FOUND) {
+                return List.of(); // no account object: the SID holds nothing (MS-LSAD 3.1.4.5.10)
+            }
+            throw failures.classify(e, "reading the rights of " + sid + " (LsarEnumerateAccountRights)");
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "reading the rights of " + sid + " (LsarEnumerateAccountRights)");
+        }
+    }
+
+    @Override
+    public List<Sid> accountsWithRight(UserRight right) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            List<Sid> out = new ArrayList<>();
+            for (SID s : lsa.getAccountsWithUserRight(h, right.constantName())) {
+                if (s != null) {
+                    out.add(toSid(s));
+                }
+            }
+            return out;
+        } catch (RPCException e) {
+            if (e.getReturnValue() == RemoteNoSuchPrivilegeException.STATUS_NO_SUCH_PRIVILEGE) {
+                throw new RemoteNoSuchPrivilegeException(target.describe(), right);
+            }
+            throw failures.classify(e, "listing the holders of " + right.constantName() + " (LsarEnumerateAccountsWithUserRight)");
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "listing the holders of " + right.constantName() + " (LsarEnumerateAccountsWithUserRight)");
+        }
+    }
+
+    @Override
+    public Map<Sid, ResolvedName> lookupSids(Collection<Sid> sids) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        List<Sid> unique = new ArrayList<>(new LinkedHashSet<>(sids));
+        Map<Sid, ResolvedName> names = new LinkedHashMap<>();
+        try {
+            for (int from = 0; from < unique.size(); from += MAX_SIDS_PER_LOOKUP) {
+                List<Sid> batch = unique.subList(from, Math.min(unique.size(), from + MAX_SIDS_PER_LOOKUP));
+                List<LsaRpcService.TranslatedName> translated =
+                        lsa.lookupSids(h, batch.stream().map(SmbRemoteLsa::toRapid7).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    Sid sid = batch.get(i);
+                    resolved(translated.get(i)).ifPresent(n -> names.put(sid, n));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "translating SIDs (LsarLookupSids)");
+        }
+        return names;
+    }
+
+    /** The same shape the local reader gives: a domain SID is named by its domain alone. */
+    static Optional<ResolvedName> resolved(LsaRpcService.TranslatedName t) {
+        if (t == null) {
+            return Optional.empty();
+        }
+        SidNameUse use = SidNameUse.fromCode(t.use()).orElse(SidNameUse.UNKNOWN);
+        String domain = t.domain() == null ? "" : t.domain();
+        String name = use == SidNameUse.DOMAIN ? "" : t.name();
+        if (domain.isEmpty() && name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResolvedName(domain, name, use));
+    }
+
+    @Override
+    public byte[] readFile(String shareName, String path, long maxBytes) throws RemoteLsaException {
+        String where = target.unc() + "\\" + shareName + "\\" + path;
+        String doing = "connecting to share " + target.unc() + "\\" + shareName;
+        try {
+            Share share = session.connectShare(shareName);
+            try (share) {
+                if (!(share instanceof DiskShare disk)) {
+                    throw new RemoteLsaException(Reason.NOT_FOUND, target.unc() + "\\" + shareName + " is not a disk share");
+                }
+                doing = "reading " + where;
+                try (File file = disk.openFile(path,
+                        EnumSet.of(AccessMask.FILE_READ_DATA, AccessMask.FILE_READ_ATTRIBUTES, AccessMask.SYNCHRONIZE),
+                        null, SMB2ShareAccess.ALL, SMB2CreateDisposition.FILE_OPEN,
+                        EnumSet.of(SMB2CreateOptions.FILE_NON_DIRECTORY_FILE))) {
+                    long size = file.getFileInformation(FileStandardInformation.class).getEndOfFile();
+                    if (size > maxBytes) {
+                        throw tooLarge(where, size, maxBytes);
+                    }
+                    try (InputStream in = file.getInputStream()) {
+                        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+                        if (bytes.length > maxBytes) {
+                            throw tooLarge(where, bytes.length, maxBytes); // it grew while we read
+                        }
+                        return bytes;
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw failures.classify(e.getCause(), doing);
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
+    }
+
+    private static RemoteLsaException tooLarge(String where, long size, long max) {
+        return new RemoteLsaException(Reason.TOO_LARGE, where + ": file is " + size + " bytes, over the limit of "
+                + max + " bytes (raise it with --max-input-size)");
+    }
+
+    @Override
+    public void close() {
+        PolicyHandle h = policy;
+        policy = null;
+        try {
+            if (h != null) {
+                lsa.closePolicyHandle(h);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Closing is best effort: the session's end releases the handle on the server anyway.
+        } finally {
+            client.close();
+        }
+    }
+
+    private PolicyHandle requireOpen() {
+        if (policy == null) {
+            throw new IllegalStateException("the remote LSA policy is closed");
+        }
+        return policy;
+    }
+
+    static Sid toSid(RPCSID s) {
+        return Sid.of(authority(s.getIdentifierAuthority()), s.getSubAuthority());
+    }
+
+    static Sid toSid(SID s) {
+        return Sid.of(authority(s.getIdentifierAuthority()), s.getSubAuthorities());
+    }
+
+    private static long authority(byte[] six) {
+        long a = 0;
+        for (byte b : six) {
+            a = (a << 8) | (b & 0xFF);
+        }
+        return a;
+    }
+
+    static SID toRapid7(Sid sid) {
+        byte[] authority = new byte[6];
+        long a = sid.authority();
+        for (int i = 5; i >= 0; i--) {
+            authority[i] = (byte) (a & 0xFF);
+            a >>>= 8;
+        }
+        long[] subs = sid.subAuthorities().stream().mapToLong(Long::longValue).toArray();
+        return new SID((byte) 1, authority, subs);
+    }
+}

@@ -1,0 +1,90 @@
+package org.logonrights.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.logonrights.app.InputSelection;
+import org.logonrights.app.UsageException;
+import org.logonrights.sources.InputException;
+
+class RemoteOptionsTest {
+
+    private static final InputSelection NO_FILES = new InputSelection(null, null, null, null, List.of(), null);
+
+    private static RemoteOptions options(String host, String user) {
+        RemoteOptions o = new RemoteOptions();
+        o.host = host;
+        o.user = user;
+        o.environment = Map.<String, String>of()::get;
+        return o;
+    }
+
+    @Test
+    void passwordFileGivesItsFirstLineOnly(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("pw");
+        Files.write(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'P', (byte) 0xC3, (byte) 0xA4, 's', 's', '\r', '\n', 'x'});
+        assertArrayEquals("Päss".toCharArray(), RemoteOptions.readPasswordFile(f));
+        Files.writeString(f, "\n", StandardCharsets.UTF_8);
+        assertThrows(UsageException.class, () -> RemoteOptions.readPasswordFile(f));
+        Files.write(f, new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0});
+        assertThrows(InputException.class, () -> RemoteOptions.readPasswordFile(f));
+        Files.write(f, new byte[RemoteOptions.MAX_PASSWORD_FILE_BYTES + 1]);
+        assertThrows(InputException.class, () -> RemoteOptions.readPasswordFile(f));
+        assertEquals("no such file", assertThrows(InputException.class,
+                () -> RemoteOptions.readPasswordFile(tmp.resolve("none"))).getMessage());
+    }
+
+    @Test
+    void usageMistakesAreOneLineUsageErrors() {
+        RemoteOptions noHost = options(null, "A\\b");
+        assertTrue(noHost.requested());
+        assertThrows(UsageException.class, () -> noHost.load(NO_FILES, 100));
+        assertThrows(UsageException.class, () -> options("web01", null).load(NO_FILES, 100));
+        RemoteOptions both = options("web01", "A\\b");
+        both.passwordEnv = "PW";
+        both.passwordFile = Path.of("pw");
+        assertThrows(UsageException.class, () -> both.load(NO_FILES, 100));
+        RemoteOptions withFiles = options("web01", "A\\b");
+        assertThrows(UsageException.class, () -> withFiles.load(
+                new InputSelection(Path.of("secedit.inf"), null, null, null, List.of(), null), 100));
+        RemoteOptions unsetEnv = options("web01", "A\\b");
+        unsetEnv.passwordEnv = "LR_TEST_UNSET";
+        assertEquals("--password-env: environment variable LR_TEST_UNSET is not set or empty",
+                assertThrows(UsageException.class, () -> unsetEnv.load(NO_FILES, 100)).getMessage());
+        assertFalse(new RemoteOptions().requested());
+    }
+
+    @Test
+    void plainPasswordIsRefusedWithoutEchoingIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.mainWithoutExit(new String[] {"audit", "--remote", "web01", "--user", "A\\b", "--password", "Hunter2-secret"},
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(ExitCode.INVALID_INPUT.code(), code);
+        assertTrue(err.toString().contains("--password is not accepted"), err.toString());
+        assertFalse(err.toString().contains("Hunter2") || out.toString().contains("Hunter2"), err.toString());
+    }
+
+    @Test
+    void helpListsTheRemoteOptionsButNotThePasswordTrap() {
+        StringWriter out = new StringWriter();
+        Main.mainWithoutExit(new String[] {"audit", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        for (String option : new String[] {"--remote", "--user", "--password-env", "--password-file", "--config-path"}) {
+            assertTrue(out.toString().contains(option), option);
+        }
+        assertFalse(out.toString().contains("--password "), out.toString());
+        assertFalse(out.toString().contains("--password="), out.toString());
+    }
+}

@@ -1,0 +1,176 @@
+package org.logonrights.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.logonrights.model.Sid;
+
+/**
+ * A throw-away Samba AD DC (domain PROBE) on 127.0.0.1, provisioned into a temporary directory by
+ * the scripts in src/test/resources/remote, following shared/knowledge/remote-lsa-testing.md.
+ * Samba is started here so that its PID is ours to stop; {@link #close()} stops it and every
+ * child by PID and deletes the directory.
+ */
+final class SambaDc implements AutoCloseable {
+
+    static final String ADMIN = "PROBE\\Administrator";
+    static final String ADMIN_PASSWORD = "Probe#Pass1";
+    static final String USER_PASSWORD = "Svc#Pass12345";
+    static final String CONFIG_PATH = "Windows\\System32\\inetsrv\\config\\applicationHost.config";
+    private static final List<String> TOOLS = List.of("/usr/sbin/samba", "/usr/bin/samba-tool", "/usr/bin/rpcclient",
+            "/usr/bin/net", "/usr/bin/python3");
+    private static final String[] RESOURCES = {"provision-dc.sh", "seed-rights.sh", "seed_rights.py", "impacket_lsa.py",
+            "applicationHost.config"};
+
+    final Path dir;
+    final Path scripts;
+    final Map<String, Sid> sids;
+    private final Process samba;
+
+    private SambaDc(Path dir, Path scripts, Process samba, Map<String, Sid> sids) {
+        this.dir = dir;
+        this.scripts = scripts;
+        this.samba = samba;
+        this.sids = sids;
+    }
+
+    /**
+     * Skips (with the reason) when not root or Samba is absent, unless CI is set: on CI a missing
+     * precondition is a failure, so that the remote tests can never pass by not running.
+     */
+    static void assumeAvailable() {
+        List<String> missing = new ArrayList<>();
+        if (!isRoot()) {
+            missing.add("not running as root (Samba's AD DC must bind port 445 and own its private dir)");
+        }
+        for (String tool : TOOLS) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                missing.add(tool + " is not installed");
+            }
+        }
+        if (!missing.isEmpty()) {
+            String reason = "Samba integration tests need: " + String.join("; ", missing)
+                    + " (apt-get install samba samba-ad-dc samba-ad-provision samba-dsdb-modules samba-vfs-modules "
+                    + "winbind smbclient python3-impacket, as .ci/run does)";
+            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
+                fail("CI is set, so this is a failure, not a skip: " + reason);
+            }
+            Assumptions.abort(reason);
+        }
+    }
+
+    static boolean impacketAvailable() {
+        return Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/impacket"));
+    }
+
+    private static boolean isRoot() {
+        try {
+            Process p = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return p.waitFor() == 0 && out.equals("0");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Provisions, starts and seeds a DC in a new temporary directory. */
+    static SambaDc start() throws IOException, InterruptedException {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", 445), 500);
+            fail("127.0.0.1:445 is already in use (a Samba or smbd left running?): the test DC needs it");
+        } catch (IOException expected) {
+            // free, as it should be
+        }
+        Path dir = Files.createTempDirectory("logonrights-samba");
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        for (String name : RESOURCES) {
+            try (InputStream in = SambaDc.class.getResourceAsStream("/remote/" + name)) {
+                Files.copy(in, scripts.resolve(name));
+            }
+        }
+        Path dc = dir.resolve("dc");
+        Process samba = null;
+        try {
+            run(dir.resolve("provision.out"), 180, "bash", scripts.resolve("provision-dc.sh").toString(), dc.toString(),
+                    scripts.resolve("applicationHost.config").toString(), ADMIN_PASSWORD, USER_PASSWORD);
+            samba = new ProcessBuilder("/usr/sbin/samba", "-s", dc.resolve("etc/smb.conf").toString(), "-i",
+                    "--no-process-group", "-d", "0")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("samba.out").toFile()).start();
+            String seeded = run(dir.resolve("seed.out"), 120, "bash", scripts.resolve("seed-rights.sh").toString(),
+                    dc.toString(), ADMIN_PASSWORD, scripts.resolve("seed_rights.py").toString());
+            Map<String, Sid> sids = new LinkedHashMap<>();
+            seeded.lines().filter(l -> l.matches("\\w+=S-1-.*"))
+                    .forEach(l -> sids.put(l.substring(0, l.indexOf('=')), Sid.parse(l.substring(l.indexOf('=') + 1))));
+            return new SambaDc(dir, scripts, samba, sids);
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            new SambaDc(dir, scripts, samba, Map.of()).close();
+            throw e;
+        }
+    }
+
+    Path dcDir() {
+        return dir.resolve("dc");
+    }
+
+    /** Runs a command to completion within {@code seconds}; fails with its output otherwise. */
+    static String run(Path log, int seconds, String... command) throws IOException, InterruptedException {
+        return runWithEnv(log, seconds, Map.of(), command);
+    }
+
+    static String runWithEnv(Path log, int seconds, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail(command[1] + " did not finish within " + seconds + " s:\n" + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        if (p.exitValue() != 0) {
+            fail(command[1] + " exited " + p.exitValue() + ":\n" + out);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (samba != null) {
+            List<ProcessHandle> children = samba.descendants().toList();
+            samba.destroy(); // SIGTERM: samba stops its own children
+            if (!samba.waitFor(10, TimeUnit.SECONDS)) {
+                samba.destroyForcibly();
+            }
+            for (ProcessHandle child : children) {
+                child.destroy();
+            }
+            for (ProcessHandle child : children) {
+                child.onExit().completeOnTimeout(child, 5, TimeUnit.SECONDS).join();
+                if (child.isAlive()) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
