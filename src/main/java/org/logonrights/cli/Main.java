@@ -21,6 +21,10 @@ public final class Main {
 
     /** Runs the CLI with the given writers and returns the exit code; tests call this. */
     public static int mainWithoutExit(String[] args, PrintWriter out, PrintWriter err) {
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            // Read by logback.xml when logging first initialises, which happens after this point.
+            System.setProperty("logonrights.log.level", "DEBUG");
+        }
         CommandLine cl = LogonRightsCommand.commandLine();
         cl.setOut(out);
         cl.setErr(err);
