@@ -9,12 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.ResolvedRights;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.MachineInfo;
-import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;
-import org.logonrights.model.RightAssignment;
-import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
@@ -88,17 +86,9 @@ public final class RemoteRightsReader {
                     + "read from every account's own rights (LsarEnumerateAccounts + LsarEnumerateAccountRights)", source));
         }
         Map<Sid, ResolvedName> names = all.isEmpty() ? Map.of() : lsa.lookupSids(all);
-        Map<UserRight, RightAssignment> assignments = new EnumMap<>(UserRight.class);
-        holders.forEach((right, sids) -> {
-            Provenance where = source.withElement(right.constantName());
-            List<RightEntry> entries = new ArrayList<>(sids.size());
-            for (Sid sid : sids) {
-                ResolvedName name = names.get(sid);
-                entries.add(new RightEntry(new Principal(sid, name == null ? null : name.qualifiedName()), where));
-            }
-            assignments.put(right, new RightAssignment(right, entries, where));
-        });
-        return new Result(new EffectiveRights(assignments, List.of(), source), machine(lsa.domains()), notes);
+        EffectiveRights rights = ResolvedRights.of(holders,
+                sid -> names.containsKey(sid) ? names.get(sid).qualifiedName() : null, source);
+        return new Result(rights, machine(lsa.domains()), notes);
     }
 
     /** Opnums 11 + 36: who holds each logon right according to the accounts' own rights. */

@@ -1,17 +1,13 @@
 package org.logonrights.platform.windows;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.logonrights.model.EffectiveRights;
-import org.logonrights.model.Principal;
+import org.logonrights.model.ResolvedRights;
 import org.logonrights.model.Provenance;
-import org.logonrights.model.RightAssignment;
-import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
@@ -59,16 +55,6 @@ public final class LiveRightsReader {
         }
         Map<Sid, ResolvedName> names = all.isEmpty() ? Map.of() : policy.lookupSids(all);
 
-        Map<UserRight, RightAssignment> assignments = new EnumMap<>(UserRight.class);
-        holders.forEach((right, sids) -> {
-            Provenance where = source.withElement(right.constantName());
-            List<RightEntry> entries = new ArrayList<>(sids.size());
-            for (Sid sid : sids) {
-                ResolvedName name = names.get(sid);
-                entries.add(new RightEntry(new Principal(sid, name == null ? null : name.qualifiedName()), where));
-            }
-            assignments.put(right, new RightAssignment(right, entries, where));
-        });
-        return new EffectiveRights(assignments, List.of(), source);
+        return ResolvedRights.of(holders, sid -> names.containsKey(sid) ? names.get(sid).qualifiedName() : null, source);
     }
 }

@@ -1,15 +1,11 @@
 package org.logonrights.platform.windows;
 
+import org.logonrights.testing.WithoutJnaClassLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,46 +16,17 @@ import org.junit.jupiter.api.condition.OS;
  */
 class OfflinePathIsolationTest {
 
-    /** Our main and test classes over the JDK only, recording every class asked for. */
-    private static final class WithoutJna extends URLClassLoader {
-        final List<String> requested = Collections.synchronizedList(new ArrayList<>());
-
-        WithoutJna() {
-            super("without-jna", new URL[] {
-                    LocalSecurityPolicy.class.getProtectionDomain().getCodeSource().getLocation(),
-                    OfflinePathIsolationTest.class.getProtectionDomain().getCodeSource().getLocation()},
-                    ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            requested.add(name);
-            return super.loadClass(name, resolve);
-        }
-
-        String run(Class<? extends Supplier<String>> probe) throws ReflectiveOperationException {
-            @SuppressWarnings("unchecked")
-            Supplier<String> s = (Supplier<String>) loadClass(probe.getName()).getDeclaredConstructor().newInstance();
-            return s.get();
-        }
-
-        List<String> jnaRequests() {
-            synchronized (requested) {
-                return requested.stream().filter(n -> n.startsWith("com.sun.jna")).toList();
-            }
-        }
-    }
 
     @Test
     void theReadersTheApiAndTheExceptionsLoadNoJnaClass() throws Exception {
-        try (WithoutJna loader = new WithoutJna()) {
+        try (WithoutJnaClassLoader loader = new WithoutJnaClassLoader(LocalSecurityPolicy.class, OfflinePathIsolationTest.class)) {
             String result = loader.run(OfflinePathProbe.class);
             assertTrue(result.contains("holder=BUILTIN\\IIS_IUSRS"), result);
             assertTrue(result.contains("denied=true/0xC0000022/0xC0000060"), result);
             assertTrue(result.contains("rsop=null/gpo-ownership-unknown"), result);
             assertTrue(result.contains("lookupSids(java.util.Map<org.logonrights.model.Sid, org.logonrights.platform.windows.ResolvedName>"), result);
             assertEquals(List.of(), loader.jnaRequests());
-            assertTrue(loader.requested.contains(LiveRightsReader.class.getName()), "the probe ran in the isolated loader");
+            assertTrue(loader.requested(LiveRightsReader.class.getName()), "the probe ran in the isolated loader");
             // The isolation is real: JNA is not reachable from this loader at all.
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("com.sun.jna.Pointer"));
         }
@@ -68,7 +35,7 @@ class OfflinePathIsolationTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void openingOffWindowsFailsCleanlyWithoutLoadingJna() throws Exception {
-        try (WithoutJna loader = new WithoutJna()) {
+        try (WithoutJnaClassLoader loader = new WithoutJnaClassLoader(LocalSecurityPolicy.class, OfflinePathIsolationTest.class)) {
             String result = loader.run(OfflineOpenProbe.class);
             assertTrue(result.startsWith(UnsupportedOperationException.class.getName() + ": reading the live LSA policy needs Windows"), result);
             assertEquals(List.of(), loader.jnaRequests());
