@@ -24,21 +24,23 @@ final class RightsIndex {
     static final class Holders {
         final List<RightEntry> all;
         final Map<Sid, List<Integer>> bySid = new HashMap<>();
-        /** Entries that could be a group of a custom account (D5) or that have no SID at all. */
-        final List<Integer> groupLikeOrUnresolved = new ArrayList<>();
+        /** Entries with a SID that could be a group of a custom account whose membership is not known (D5). */
+        final List<Integer> groupLike = new ArrayList<>();
+        /** Entries that have no SID at all: only their names can match a token. */
+        final List<Integer> unresolved = new ArrayList<>();
 
         Holders(List<RightEntry> all, PrincipalDirectory directory) {
             this.all = all;
             for (int i = 0; i < all.size(); i++) {
                 Optional<Sid> sid = directory.resolve(all.get(i).principal());
                 if (sid.isEmpty()) {
-                    groupLikeOrUnresolved.add(i);
+                    unresolved.add(i);
                     continue;
                 }
                 bySid.computeIfAbsent(sid.get(), s -> new ArrayList<>()).add(i);
                 Sid s = sid.get();
                 if (s.isDomainOrMachine() || s.isBuiltinAlias() || WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN.equals(s)) {
-                    groupLikeOrUnresolved.add(i);
+                    groupLike.add(i);
                 }
             }
         }
