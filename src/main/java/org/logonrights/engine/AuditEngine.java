@@ -74,7 +74,7 @@ public final class AuditEngine {
         }
         switch (type) {
             case APPLICATION_POOL_IDENTITY -> {
-                Sid sid = pool.virtualAccountSid();
+                Sid sid = directory.poolSid(pool);
                 String account = VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name();
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.VIRTUAL);
                 TokenModel token = TokenModel.forVirtualAccount(sid, account, !pm.manualGroupMembership());
@@ -112,7 +112,7 @@ public final class AuditEngine {
         WorkerLogon logon = required == UserRight.BATCH ? WorkerLogon.BATCH : WorkerLogon.SERVICE;
         Sid logonTypeSid = required == UserRight.BATCH ? WellKnownSids.BATCH : WellKnownSids.SERVICE;
         TokenModel token = TokenModel.forSpecificUser(user, sid, local, membership.orElse(null), logonTypeSid,
-                pool.virtualAccountSid(), !pm.manualGroupMembership());
+                directory.poolSid(pool), !pm.manualGroupMembership());
         return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory, index);
     }
 

@@ -120,6 +120,11 @@ public final class PoolContext {
         return index.holders(right, when).all;
     }
 
+    /** The first holders of a right at the given time, named for a reason, then "and N more". */
+    public String holdersSummary(UserRight right, When when) {
+        return index.holders(right, when).summary();
+    }
+
     /**
      * The holders of a right that concern this pool's token (certain, uncertain or undecided), in the
      * order the source lists them. Found through the index: the token's SIDs are looked up, and only

@@ -28,9 +28,13 @@ final class RightsIndex {
         final List<Integer> groupLike = new ArrayList<>();
         /** Entries that have no SID at all: only their names can match a token. */
         final List<Integer> unresolved = new ArrayList<>();
+        private final PrincipalDirectory directory;
+        /** The first dozen holders as reasons cite them: the same words for every pool. */
+        private String summary;
 
         Holders(List<RightEntry> all, PrincipalDirectory directory) {
             this.all = all;
+            this.directory = directory;
             for (int i = 0; i < all.size(); i++) {
                 Optional<Sid> sid = directory.resolve(all.get(i).principal());
                 if (sid.isEmpty()) {
@@ -44,7 +48,18 @@ final class RightsIndex {
                 }
             }
         }
+
+        /** {@link PrincipalDirectory#displayList} of the first {@link #SUMMARY_SIZE} holders. */
+        String summary() {
+            if (summary == null) {
+                summary = directory.displayList(all, SUMMARY_SIZE);
+            }
+            return summary;
+        }
     }
+
+    /** How many holders a reason names before "and N more". */
+    static final int SUMMARY_SIZE = 12;
 
     private final Snapshot snapshot;
     private final PrincipalDirectory directory;

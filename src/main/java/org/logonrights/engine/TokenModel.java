@@ -85,8 +85,8 @@ public final class TokenModel {
         }
         if (membership != null) {
             String origin = membership.source() == MembershipSource.FILE ? "membership file" : membership.source().name();
+            String why = "a group the account belongs to (" + origin + ")";
             for (Principal g : membership.groups()) {
-                String why = "a group the account belongs to (" + origin + ")";
                 if (g.sid() != null) {
                     t.certain.putIfAbsent(g.sid(), why);
                 }
