@@ -21,7 +21,7 @@ public final class Main {
 
     /** Runs the CLI with the given writers and returns the exit code; tests call this. */
     public static int mainWithoutExit(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = LogonRightsCommand.commandLine();
+        CommandLine cl = LogonRightsCommand.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
