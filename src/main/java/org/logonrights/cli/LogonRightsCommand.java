@@ -1,5 +1,6 @@
 package org.logonrights.cli;
 
+import java.util.List;
 import org.logonrights.app.EnvironmentException;
 import org.logonrights.app.ToolVersion;
 import org.logonrights.app.UsageException;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Predicts, per IIS application pool, whether its identity can log on (WILL_START, WILL_FAIL, "
                 + "AT_RISK, UNKNOWN) and why, from Windows logon rights, Group Policy and applicationHost.config."},
-        subcommands = {AuditCommand.class, ExplainCommand.class, RightsCommand.class, CollectCommand.class, SidCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
                 "  logonrights explain Reports --secedit secedit.inf --applicationhost applicationHost.config",
@@ -34,9 +34,44 @@ public final class LogonRightsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, sid)");
     }
 
-    /** Builds the configured command line: exit codes in every help, one-line errors. */
+    /**
+     * The subcommands, in the order help lists them. Building a subcommand's model costs start-up time
+     * (reflection over its options and mixins), so {@link #commandLine(String...)} builds only the one
+     * a run names.
+     */
+    private static final List<String> SUBCOMMANDS = List.of("audit", "explain", "rights", "collect", "sid", "help");
+
+    /** A new subcommand object; a switch rather than a map of constructor references, which start-up would link. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "audit" -> new AuditCommand();
+            case "explain" -> new ExplainCommand();
+            case "rights" -> new RightsCommand();
+            case "collect" -> new CollectCommand();
+            case "sid" -> new SidCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Builds the configured command line with every subcommand: exit codes in every help, one-line errors. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * Builds the command line for these arguments. When they name a subcommand other than help
+     * (after the root's flags, which take no value) only that subcommand is built: parsing and help
+     * of a subcommand never look at its siblings. Anything else gets every subcommand.
+     */
+    public static CommandLine commandLine(String... arguments) {
         CommandLine cl = new CommandLine(new LogonRightsCommand());
+        String named = subcommandNamed(arguments);
+        for (String name : SUBCOMMANDS) {
+            if (named == null || named.equals(name)) {
+                cl.addSubcommand(subcommand(name));
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         applyExitCodeList(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -47,6 +82,15 @@ public final class LogonRightsCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> handle(ex, c));
         return cl;
+    }
+
+    private static String subcommandNamed(String[] args) {
+        for (String a : args) {
+            if (!"--debug".equals(a)) {
+                return SUBCOMMANDS.contains(a) && !"help".equals(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     private static void applyExitCodeList(CommandLine cl) {

@@ -25,7 +25,7 @@ public final class Main {
             // Read by logback.xml when logging first initialises, which happens after this point.
             System.setProperty("logonrights.log.level", "DEBUG");
         }
-        CommandLine cl = LogonRightsCommand.commandLine();
+        CommandLine cl = LogonRightsCommand.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.logonrights.engine.rules.MachineRule;
 import org.logonrights.engine.rules.PoolRule;
@@ -11,9 +12,12 @@ import org.logonrights.engine.rules.RuleOutcome;
 import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
+import org.logonrights.model.Application;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.IdentityType;
+import org.logonrights.model.IgnoreCase;
 import org.logonrights.model.MachineInfo;
+import org.logonrights.model.Memberships;
 import org.logonrights.model.ProcessModel;
 import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
@@ -43,9 +47,12 @@ public final class AuditEngine {
     public AuditResult audit(Snapshot snapshot) {
         PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
         RightsIndex index = new RightsIndex(snapshot, directory);
+        Memberships.Index memberships = snapshot.memberships().index();
+        Map<String, List<Application>> applications = snapshot.iis().applicationsByPool();
         List<PoolResult> pools = new ArrayList<>();
         for (AppPool pool : snapshot.iis().pools()) {
-            pools.add(evaluate(context(snapshot, pool, directory, index)));
+            PoolContext c = context(snapshot, pool, directory, index, memberships);
+            pools.add(evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of())));
         }
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
         List<Finding> machine = new ArrayList<>();
@@ -57,7 +64,8 @@ public final class AuditEngine {
     }
 
     /** Builds the context the rules see for one pool. */
-    static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory, RightsIndex index) {
+    static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory, RightsIndex index,
+                               Memberships.Index memberships) {
         ProcessModel pm = pool.processModel();
         IdentityType type = pm.identityType();
         if (snapshot.iis().kind() == ConfigKind.IIS_EXPRESS) {
@@ -66,7 +74,7 @@ public final class AuditEngine {
         }
         switch (type) {
             case APPLICATION_POOL_IDENTITY -> {
-                Sid sid = pool.virtualAccountSid();
+                Sid sid = directory.poolSid(pool);
                 String account = VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name();
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.VIRTUAL);
                 TokenModel token = TokenModel.forVirtualAccount(sid, account, !pm.manualGroupMembership());
@@ -81,13 +89,13 @@ public final class AuditEngine {
                         TokenModel.forBuiltIn(sid, account), directory, index);
             }
             default -> {
-                return specificUser(snapshot, pool, directory, index);
+                return specificUser(snapshot, pool, directory, index, memberships);
             }
         }
     }
 
     private static PoolContext specificUser(Snapshot snapshot, AppPool pool, PrincipalDirectory directory,
-                                            RightsIndex index) {
+                                            RightsIndex index, Memberships.Index memberships) {
         ProcessModel pm = pool.processModel();
         String user = pm.userName();
         if (user == null) {
@@ -96,7 +104,7 @@ public final class AuditEngine {
         }
         boolean local = isLocalAccount(user, snapshot.machine());
         Sid resolved = directory.resolveName(user).orElse(null);
-        Optional<AccountMembership> membership = snapshot.memberships().find(user, resolved);
+        Optional<AccountMembership> membership = memberships.find(user, resolved);
         Sid sid = membership.map(AccountMembership::sid).orElse(resolved);
         PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, user, sid,
                 local ? PoolIdentity.Scope.LOCAL : PoolIdentity.Scope.DOMAIN);
@@ -104,7 +112,7 @@ public final class AuditEngine {
         WorkerLogon logon = required == UserRight.BATCH ? WorkerLogon.BATCH : WorkerLogon.SERVICE;
         Sid logonTypeSid = required == UserRight.BATCH ? WellKnownSids.BATCH : WellKnownSids.SERVICE;
         TokenModel token = TokenModel.forSpecificUser(user, sid, local, membership.orElse(null), logonTypeSid,
-                pool.virtualAccountSid(), !pm.manualGroupMembership());
+                directory.poolSid(pool), !pm.manualGroupMembership());
         return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory, index);
     }
 
@@ -122,7 +130,7 @@ public final class AuditEngine {
         return domain.equals(".") || (machine.name() != null && domain.equalsIgnoreCase(machine.name()));
     }
 
-    private PoolResult evaluate(PoolContext c) {
+    private PoolResult evaluate(PoolContext c, List<Application> applications) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (PoolRule rule : poolRules) {
             rule.evaluate(c).ifPresent(outcomes::add);
@@ -147,7 +155,7 @@ public final class AuditEngine {
         String decidedBy = outcomes.stream().filter(o -> o.verdict() == decided && decided != Verdict.WILL_START)
                 .map(o -> o.finding().ruleId()).findFirst().orElse(null);
         return new PoolResult(c.pool().name(), c.identity(), c.logon(), c.requiredRight(), verdict, confidence, decidedBy,
-                reasons, findings, c.snapshot().iis().applicationsOf(c.pool().name()));
+                reasons, findings, applications);
     }
 
     /**

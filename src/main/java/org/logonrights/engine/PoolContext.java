@@ -1,14 +1,18 @@
 package org.logonrights.engine;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.RightEntry;
+import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 
@@ -36,6 +40,8 @@ public final class PoolContext {
     private final TokenModel token;
     private final PrincipalDirectory directory;
     private final RightsIndex index;
+    /** {@link #matches} per time and right: several rules and the reason chain ask the same question. */
+    private final Map<When, Map<UserRight, List<EntryMatch>>> matches = new EnumMap<>(When.class);
 
     PoolContext(Snapshot snapshot, AppPool pool, PoolIdentity identity, WorkerLogon logon, UserRight requiredRight,
                 UserRight denyRight, TokenModel token, PrincipalDirectory directory, RightsIndex index) {
@@ -114,24 +120,37 @@ public final class PoolContext {
         return index.holders(right, when).all;
     }
 
+    /** The first holders of a right at the given time, named for a reason, then "and N more". */
+    public String holdersSummary(UserRight right, When when) {
+        return index.holders(right, when).summary();
+    }
+
     /**
      * The holders of a right that concern this pool's token (certain, uncertain or undecided), in the
      * order the source lists them. Found through the index: the token's SIDs are looked up, and only
-     * group-like and unresolved entries are classified one by one.
+     * unresolved entries and, when group membership is undecided, group-like entries are classified
+     * one by one. Every other entry classifies as {@link Match#NONE}, so it is skipped unseen.
      */
     public List<EntryMatch> matches(UserRight right, When when) {
         if (right == null || token == null) {
             return List.of();
         }
-        RightsIndex.Holders h = index.holders(right, when);
-        java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>();
-        for (org.logonrights.model.Sid sid : token.sids()) {
+        return matches.computeIfAbsent(when, w -> new EnumMap<>(UserRight.class))
+                .computeIfAbsent(right, r -> classify(index.holders(r, when)));
+    }
+
+    private List<EntryMatch> classify(RightsIndex.Holders h) {
+        TreeSet<Integer> candidates = new TreeSet<>();
+        for (Sid sid : token.sids()) {
             List<Integer> at = h.bySid.get(sid);
             if (at != null) {
                 candidates.addAll(at);
             }
         }
-        candidates.addAll(h.groupLikeOrUnresolved);
+        candidates.addAll(h.unresolved);
+        if (isSpecificUser() && token.groupsUndecided()) {
+            candidates.addAll(h.groupLike);
+        }
         List<EntryMatch> out = new ArrayList<>();
         for (int i : candidates) {
             EntryMatch m = token.classify(h.all.get(i), directory, isSpecificUser());
@@ -139,7 +158,7 @@ public final class PoolContext {
                 out.add(m);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The strongest match among entries after projecting undecided ones for a scenario. */

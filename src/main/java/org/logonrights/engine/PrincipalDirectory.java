@@ -1,6 +1,7 @@
 package org.logonrights.engine;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ public final class PrincipalDirectory {
 
     private final Map<String, Sid> byName = new HashMap<>();
     private final Map<Sid, String> bySid = new HashMap<>();
+    /** Each pool's virtual account SID, hashed once per audit (SHA-1) instead of once per question. */
+    private final Map<AppPool, Sid> poolSids = new IdentityHashMap<>();
 
     private PrincipalDirectory() {
     }
@@ -31,7 +34,9 @@ public final class PrincipalDirectory {
     public static PrincipalDirectory of(Snapshot snapshot) {
         PrincipalDirectory d = new PrincipalDirectory();
         for (AppPool pool : snapshot.iis().pools()) {
-            d.learn(VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name(), pool.virtualAccountSid());
+            Sid sid = pool.virtualAccountSid();
+            d.poolSids.put(pool, sid);
+            d.learn(VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name(), sid);
         }
         for (AccountMembership m : snapshot.memberships().accounts()) {
             d.learn(m.account(), m.sid());
@@ -48,6 +53,12 @@ public final class PrincipalDirectory {
             }
         }
         return d;
+    }
+
+    /** {@link AppPool#virtualAccountSid()}, computed once for the pools of this snapshot. */
+    public Sid poolSid(AppPool pool) {
+        Sid sid = poolSids.get(pool);
+        return sid != null ? sid : pool.virtualAccountSid();
     }
 
     private void learn(RightEntry e) {

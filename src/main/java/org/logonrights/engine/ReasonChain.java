@@ -121,7 +121,7 @@ final class ReasonChain {
                     c.snapshot().rights().source()));
         } else if (relevant.isEmpty()) {
             steps.add(new ReasonStep(Step.GRANT, "No SID this logon carries holds " + r.constantName() + "; it is held by "
-                    + c.directory().displayList(holders, 12) + ".",
+                    + c.holdersSummary(r, When.TODAY) + ".",
                     c.snapshot().rights().assignment(r).map(a -> a.provenance()).orElse(null)));
         }
         for (EntryMatch m : relevant) {
@@ -143,7 +143,7 @@ final class ReasonChain {
             steps.add(ReasonStep.of(Step.DENY, "Nobody holds " + deny.constantName() + "."));
         } else if (relevant.isEmpty()) {
             steps.add(new ReasonStep(Step.DENY, "No entry of " + deny.constantName() + " covers this logon ("
-                    + c.directory().displayList(holders, 12) + ").",
+                    + c.holdersSummary(deny, When.TODAY) + ").",
                     c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
         }
         boolean builtIn = c.identity().type().isBuiltInServiceAccount();

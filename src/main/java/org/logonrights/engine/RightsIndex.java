@@ -24,25 +24,42 @@ final class RightsIndex {
     static final class Holders {
         final List<RightEntry> all;
         final Map<Sid, List<Integer>> bySid = new HashMap<>();
-        /** Entries that could be a group of a custom account (D5) or that have no SID at all. */
-        final List<Integer> groupLikeOrUnresolved = new ArrayList<>();
+        /** Entries with a SID that could be a group of a custom account whose membership is not known (D5). */
+        final List<Integer> groupLike = new ArrayList<>();
+        /** Entries that have no SID at all: only their names can match a token. */
+        final List<Integer> unresolved = new ArrayList<>();
+        private final PrincipalDirectory directory;
+        /** The first dozen holders as reasons cite them: the same words for every pool. */
+        private String summary;
 
         Holders(List<RightEntry> all, PrincipalDirectory directory) {
             this.all = all;
+            this.directory = directory;
             for (int i = 0; i < all.size(); i++) {
                 Optional<Sid> sid = directory.resolve(all.get(i).principal());
                 if (sid.isEmpty()) {
-                    groupLikeOrUnresolved.add(i);
+                    unresolved.add(i);
                     continue;
                 }
                 bySid.computeIfAbsent(sid.get(), s -> new ArrayList<>()).add(i);
                 Sid s = sid.get();
                 if (s.isDomainOrMachine() || s.isBuiltinAlias() || WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN.equals(s)) {
-                    groupLikeOrUnresolved.add(i);
+                    groupLike.add(i);
                 }
             }
         }
+
+        /** {@link PrincipalDirectory#displayList} of the first {@link #SUMMARY_SIZE} holders. */
+        String summary() {
+            if (summary == null) {
+                summary = directory.displayList(all, SUMMARY_SIZE);
+            }
+            return summary;
+        }
     }
+
+    /** How many holders a reason names before "and N more". */
+    static final int SUMMARY_SIZE = 12;
 
     private final Snapshot snapshot;
     private final PrincipalDirectory directory;

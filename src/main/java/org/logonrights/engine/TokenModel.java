@@ -85,8 +85,8 @@ public final class TokenModel {
         }
         if (membership != null) {
             String origin = membership.source() == MembershipSource.FILE ? "membership file" : membership.source().name();
+            String why = "a group the account belongs to (" + origin + ")";
             for (Principal g : membership.groups()) {
-                String why = "a group the account belongs to (" + origin + ")";
                 if (g.sid() != null) {
                     t.certain.putIfAbsent(g.sid(), why);
                 }
@@ -137,6 +137,14 @@ public final class TokenModel {
         return membershipComplete;
     }
 
+    /**
+     * True when an entry with a group-like SID outside this token can still be a group of the account
+     * (D5): complete membership data rules that out, so such entries need no classification.
+     */
+    boolean groupsUndecided() {
+        return !(decidesMembership && membershipComplete);
+    }
+
     public Optional<AccountMembership> membership() {
         return Optional.ofNullable(membership);
     }
@@ -179,7 +187,7 @@ public final class TokenModel {
      * never groups.
      */
     private boolean couldBeGroup(Sid sid) {
-        if (decidesMembership && membershipComplete) {
+        if (!groupsUndecided()) {
             return false;
         }
         if (decidesMembership && !sid.isDomainOrMachine()) {

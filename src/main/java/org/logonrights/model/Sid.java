@@ -1,7 +1,6 @@
 package org.logonrights.model;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,13 +18,14 @@ public final class Sid implements Comparable<Sid> {
     private static final long MAX_SUB_AUTHORITY = 0xFFFF_FFFFL;
 
     private final long authority;
-    private final List<Long> subAuthorities;
+    /** Unboxed: a right or a membership file can hold hundreds of thousands of SIDs. */
+    private final long[] subAuthorities;
     private final String text;
 
-    private Sid(long authority, List<Long> subAuthorities) {
+    private Sid(long authority, long[] subAuthorities) {
         this.authority = authority;
-        this.subAuthorities = Collections.unmodifiableList(subAuthorities);
-        StringBuilder b = new StringBuilder("S-1-").append(authority);
+        this.subAuthorities = subAuthorities;
+        StringBuilder b = new StringBuilder(16 + 11 * subAuthorities.length).append("S-1-").append(authority);
         for (long s : subAuthorities) {
             b.append('-').append(s);
         }
@@ -55,13 +55,13 @@ public final class Sid implements Comparable<Sid> {
         if (authority > 0xFFFF_FFFF_FFFFL) {
             throw new IllegalArgumentException("SID identifier authority out of range: '" + abbreviate(value) + "'");
         }
-        List<Long> subs = new ArrayList<>(parts.length - 3);
+        long[] subs = new long[parts.length - 3];
         for (int i = 3; i < parts.length; i++) {
             long sub = Long.parseLong(parts[i]);
             if (sub > MAX_SUB_AUTHORITY) {
                 throw new IllegalArgumentException("SID sub-authority " + parts[i] + " exceeds 32 bits: '" + abbreviate(value) + "'");
             }
-            subs.add(sub);
+            subs[i - 3] = sub;
         }
         return new Sid(authority, subs);
     }
@@ -80,34 +80,34 @@ public final class Sid implements Comparable<Sid> {
 
     /** Builds a SID from its numeric parts, for binary decoders. */
     public static Sid of(long authority, long... subAuthorities) {
-        List<Long> subs = new ArrayList<>(subAuthorities.length);
         for (long s : subAuthorities) {
             if (s < 0 || s > MAX_SUB_AUTHORITY) {
                 throw new IllegalArgumentException("sub-authority out of range: " + s);
             }
-            subs.add(s);
         }
-        return new Sid(authority, subs);
+        return new Sid(authority, subAuthorities.clone());
     }
 
     public long authority() {
         return authority;
     }
 
+    /** The sub-authorities, in order (a new unmodifiable list each call: the binary codec is the only user). */
     public List<Long> subAuthorities() {
-        return subAuthorities;
+        return Arrays.stream(subAuthorities).boxed().toList();
     }
 
     /** True when this SID starts with {@code prefix}'s authority and sub-authorities. */
     public boolean startsWith(Sid prefix) {
-        if (prefix.authority != authority || prefix.subAuthorities.size() > subAuthorities.size()) {
+        int n = prefix.subAuthorities.length;
+        if (prefix.authority != authority || n > subAuthorities.length) {
             return false;
         }
-        return subAuthorities.subList(0, prefix.subAuthorities.size()).equals(prefix.subAuthorities);
+        return Arrays.equals(subAuthorities, 0, n, prefix.subAuthorities, 0, n);
     }
 
     private boolean isNtAuthority(long first) {
-        return authority == 5 && !subAuthorities.isEmpty() && subAuthorities.get(0) == first;
+        return authority == 5 && subAuthorities.length > 0 && subAuthorities[0] == first;
     }
 
     /** A domain or local-machine account or group: S-1-5-21-x-y-z-rid. */
@@ -117,31 +117,31 @@ public final class Sid implements Comparable<Sid> {
 
     /** A BUILTIN alias: S-1-5-32-rid. */
     public boolean isBuiltinAlias() {
-        return isNtAuthority(32) && subAuthorities.size() == 2;
+        return isNtAuthority(32) && subAuthorities.length == 2;
     }
 
     /** A per-service virtual account SID NT SERVICE\name (S-1-5-80-h0..h4), not ALL SERVICES. */
     public boolean isServiceSid() {
-        return isNtAuthority(80) && subAuthorities.size() == 6;
+        return isNtAuthority(80) && subAuthorities.length == 6;
     }
 
     /** An application pool virtual account IIS APPPOOL\name (S-1-5-82-h0..h4), not S-1-5-82-0. */
     public boolean isAppPoolSid() {
-        return isNtAuthority(82) && subAuthorities.size() == 6;
+        return isNtAuthority(82) && subAuthorities.length == 6;
     }
 
     /** The last sub-authority, the relative identifier. */
     public long rid() {
-        return subAuthorities.isEmpty() ? authority : subAuthorities.get(subAuthorities.size() - 1);
+        return subAuthorities.length == 0 ? authority : subAuthorities[subAuthorities.length - 1];
     }
 
     @Override
     public int compareTo(Sid o) {
         int c = Long.compare(authority, o.authority);
-        for (int i = 0; c == 0 && i < Math.min(subAuthorities.size(), o.subAuthorities.size()); i++) {
-            c = Long.compare(subAuthorities.get(i), o.subAuthorities.get(i));
+        for (int i = 0; c == 0 && i < Math.min(subAuthorities.length, o.subAuthorities.length); i++) {
+            c = Long.compare(subAuthorities[i], o.subAuthorities[i]);
         }
-        return c != 0 ? c : Integer.compare(subAuthorities.size(), o.subAuthorities.size());
+        return c != 0 ? c : Integer.compare(subAuthorities.length, o.subAuthorities.length);
     }
 
     @Override

@@ -20,6 +20,9 @@ public final class VirtualAccounts {
     public static final String APP_POOL_DOMAIN = "IIS APPPOOL";
     public static final String SERVICE_DOMAIN = "NT SERVICE";
 
+    /** Never used directly, only cloned: MessageDigest instances are not thread-safe. */
+    private static final MessageDigest SHA1 = newSha1();
+
     private VirtualAccounts() {
     }
 
@@ -39,7 +42,7 @@ public final class VirtualAccounts {
     }
 
     private static Sid hashed(long firstSubAuthority, String folded) {
-        byte[] digest = sha1(folded.getBytes(StandardCharsets.UTF_16LE));
+        byte[] digest = sha1(utf16Le(folded));
         ByteBuffer buf = ByteBuffer.wrap(digest).order(ByteOrder.LITTLE_ENDIAN);
         long[] subs = new long[6];
         subs[0] = firstSubAuthority;
@@ -49,9 +52,33 @@ public final class VirtualAccounts {
         return Sid.of(5, subs);
     }
 
+    /** The UTF-16LE bytes of the name, without a charset encoder per call (pools are hashed by the ten thousand). */
+    private static byte[] utf16Le(String s) {
+        byte[] b = new byte[2 * s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                // The charset encoder replaces an unpaired surrogate; keep its answer for every such name.
+                return s.getBytes(StandardCharsets.UTF_16LE);
+            }
+            b[2 * i] = (byte) c;
+            b[2 * i + 1] = (byte) (c >>> 8);
+        }
+        return b;
+    }
+
     private static byte[] sha1(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-1").digest(data);
+            // A clone of a prototype skips the provider look-up of getInstance on every call.
+            return ((MessageDigest) SHA1.clone()).digest(data);
+        } catch (CloneNotSupportedException e) {
+            return newSha1().digest(data);
+        }
+    }
+
+    private static MessageDigest newSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime must provide SHA-1", e);
         }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.Application;
@@ -188,12 +186,34 @@ public final class ApplicationHostParser {
 
     private String iisExpressEvidence(String text) {
         for (String variable : List.of("%IIS_USER_HOME%", "%IIS_SITES_HOME%")) {
-            Matcher m = Pattern.compile(Pattern.quote(variable), Pattern.CASE_INSENSITIVE).matcher(text);
-            if (m.find()) {
-                return variable + " on line " + (1 + text.substring(0, m.start()).chars().filter(c -> c == '\n').count());
+            int at = indexOfIgnoreAsciiCase(text, variable);
+            if (at >= 0) {
+                return variable + " on line " + (1 + text.substring(0, at).chars().filter(c -> c == '\n').count());
             }
         }
         return poolsReader.iisExpressEvidence();
+    }
+
+    /**
+     * Where {@code needle} (which starts with {@code %}) occurs, ignoring the case of ASCII letters only,
+     * as a CASE_INSENSITIVE regular expression does, but in one indexOf pass over a multi-megabyte file.
+     */
+    static int indexOfIgnoreAsciiCase(String text, String needle) {
+        char first = needle.charAt(0);
+        for (int at = text.indexOf(first); at >= 0 && at + needle.length() <= text.length(); at = text.indexOf(first, at + 1)) {
+            int i = 1;
+            while (i < needle.length() && asciiLower(text.charAt(at + i)) == asciiLower(needle.charAt(i))) {
+                i++;
+            }
+            if (i == needle.length()) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private void note(InputNote.Level level, String code, String message, Element at) {

@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -36,7 +38,8 @@ public final class SecureXml {
     /** IIS elements carry a few dozen attributes at most. */
     public static final int MAX_ATTRIBUTES = 500;
 
-    private static final String LINE_KEY = "logonrights.line";
+    /** The document's user data under this key maps each element to its line (one map, not one entry per node). */
+    private static final String LINES_KEY = "logonrights.lines";
 
     private SecureXml() {
     }
@@ -66,7 +69,9 @@ public final class SecureXml {
 
     /** The 1-based line where an element starts, or 0. */
     public static int lineOf(Node node) {
-        Object v = node == null ? null : node.getUserData(LINE_KEY);
+        Document doc = node == null ? null : node.getOwnerDocument();
+        Object lines = doc == null ? null : doc.getUserData(LINES_KEY);
+        Object v = lines instanceof Map<?, ?> m ? m.get(node) : null;
         return v instanceof Integer i ? i : 0;
     }
 
@@ -97,7 +102,9 @@ public final class SecureXml {
     }
 
     private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
+        // The JDK's own parser, without the service-loader search of the class path newInstance() does:
+        // the features set below are that parser's, and the search costs start-up time on every run.
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
         f.setNamespaceAware(true);
         f.setValidating(false);
         f.setXIncludeAware(false);
@@ -141,12 +148,18 @@ public final class SecureXml {
         private final Deque<Node> stack = new ArrayDeque<>();
         private Locator locator;
         private final StringBuilder text = new StringBuilder();
+        /**
+         * Element lines, kept in one identity map on the document: per-node user data costs a weak
+         * reference and a map per element, which a 20,000-pool configuration turns into GC work.
+         */
+        private final Map<Node, Integer> lines = new IdentityHashMap<>();
 
         DomBuilder(String file) throws ParserConfigurationException {
             this.file = file;
-            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
             dbf.setNamespaceAware(true);
             this.document = dbf.newDocumentBuilder().newDocument();
+            this.document.setUserData(LINES_KEY, lines, null);
             stack.push(document);
         }
 
@@ -173,7 +186,7 @@ public final class SecureXml {
                 }
                 e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
             }
-            e.setUserData(LINE_KEY, locator == null ? 0 : locator.getLineNumber(), null);
+            lines.put(e, locator == null ? 0 : locator.getLineNumber());
             stack.peek().appendChild(e);
             stack.push(e);
         }

@@ -2,10 +2,12 @@ package org.logonrights.engine.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.logonrights.engine.Finding;
 import org.logonrights.engine.PrincipalDirectory;
 import org.logonrights.engine.Severity;
 import org.logonrights.model.Application;
+import org.logonrights.model.IgnoreCase;
 import org.logonrights.model.PoolSource;
 import org.logonrights.model.Snapshot;
 
@@ -21,12 +23,13 @@ public final class ApplicationPoolMissingRule extends BaseRule implements Machin
     @Override
     public List<Finding> evaluate(Snapshot snapshot, PrincipalDirectory directory) {
         List<Finding> out = new ArrayList<>();
+        Set<String> pools = snapshot.iis().poolKeys();
         for (Application app : snapshot.iis().applications()) {
             if (app.poolSource() == PoolSource.NONE || app.poolName() == null) {
                 out.add(machineFinding("Application " + app.displayPath() + " has no application pool: neither it, its "
                                 + "site nor the server sets applicationPool.",
                         "Set applicationPool on the application or an applicationDefaults element.", app.provenance()));
-            } else if (snapshot.iis().pool(app.poolName()).isEmpty()) {
+            } else if (!pools.contains(IgnoreCase.key(app.poolName()))) {
                 out.add(machineFinding("Application " + app.displayPath() + " uses pool '" + app.poolName()
                                 + "', which applicationHost.config does not define.",
                         "Create the pool or point the application at an existing one.", app.provenance()));

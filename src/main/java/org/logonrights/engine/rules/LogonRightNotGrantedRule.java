@@ -33,7 +33,7 @@ public final class LogonRightNotGrantedRule extends BaseRule implements PoolRule
             return Optional.empty();
         }
         String holders = c.holders(right, When.TODAY).isEmpty() ? "nobody holds it"
-                : "it is held only by " + c.directory().displayList(c.holders(right, When.TODAY), 12);
+                : "it is held only by " + c.holdersSummary(right, When.TODAY);
         String message = c.identity().account() + " needs " + Texts.right(right) + " for its "
                 + c.logon().label().toLowerCase(java.util.Locale.ROOT) + " logon, but no SID its logon carries holds it: "
                 + holders + ".";

@@ -26,7 +26,7 @@ public final class OrphanAppPoolSidRule extends BaseRule implements MachineRule 
     public List<Finding> evaluate(Snapshot snapshot, PrincipalDirectory directory) {
         Set<Sid> poolSids = new HashSet<>();
         for (AppPool p : snapshot.iis().pools()) {
-            poolSids.add(p.virtualAccountSid());
+            poolSids.add(directory.poolSid(p));
         }
         List<Finding> out = new ArrayList<>();
         Set<Sid> reported = new HashSet<>();
