@@ -29,6 +29,9 @@ public final class CollectCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
             description = "The snapshot file to write (atomically).")
     Path output;
@@ -38,7 +41,8 @@ public final class CollectCommand implements Callable<Integer> {
         if (inputs.snapshot != null && !inputs.redact) {
             throw new org.logonrights.app.UsageException("collect reads inputs; to redact an existing snapshot add --redact");
         }
-        Snapshot snapshot = inputs.load();
+        Snapshot snapshot = remote.requested()
+                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
         StringWriter buffer = new StringWriter();
         SnapshotJson.write(snapshot, ToolVersion.get(), buffer);
         ReportOutput.writeAtomically(output, buffer.toString());

@@ -30,6 +30,9 @@ public final class RightsCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Option(names = "--right", paramLabel = "NAME",
             description = "Only this right (repeatable), e.g. SeBatchLogonRight; case-insensitive.")
     List<String> rights = new ArrayList<>();
@@ -52,7 +55,8 @@ public final class RightsCommand implements Callable<Integer> {
         if (!format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
             throw new UsageException("rights supports --format text or json, not '" + format + "'");
         }
-        Snapshot snapshot = inputs.load();
+        Snapshot snapshot = remote.requested()
+                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
         List<RightsAnalysis.RightSummary> summaries = RightsAnalysis.analyze(snapshot, selected);
         StringWriter buffer = new StringWriter();
         if (format.equalsIgnoreCase("json")) {
