@@ -38,6 +38,9 @@ public final class SnapshotLoader {
 
     public static Snapshot load(InputSelection in, long maxInputSize)
             throws InputException, UsageException, EnvironmentException {
+        if (maxInputSize <= 0) {
+            throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxInputSize);
+        }
         InputFiles.setMaxBytes(maxInputSize);
         if (in.snapshot() != null) {
             if (in.secedit() != null || in.applicationHost() != null || in.memberships() != null
