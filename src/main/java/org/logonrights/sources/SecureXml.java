@@ -38,16 +38,24 @@ public final class SecureXml {
 
     private static final String LINE_KEY = "logonrights.line";
 
+    /**
+     * Configured once: {@code newInstance()} searches the class path for a provider on every call,
+     * which cost more than parsing a whole applicationHost.config. Parsers come from them under the
+     * class lock, since JAXP promises no thread safety for factories.
+     */
+    private static final SAXParserFactory SAX = newFactory();
+    private static final DocumentBuilderFactory DOM = newDomFactory();
+
     private SecureXml() {
     }
 
     /** Parses decoded XML text into a DOM; {@code file} names the input in errors. */
     public static Document parse(String text, String file) throws InputException {
         try {
-            SAXParser parser = newFactory().newSAXParser();
+            SAXParser parser = newParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DomBuilder builder = new DomBuilder(file);
+            DomBuilder builder = new DomBuilder(file, newDocument());
             InputSource source = new InputSource(new StringReader(stripDeclaredEncoding(text)));
             source.setSystemId(null);
             parser.parse(source, builder);
@@ -96,16 +104,34 @@ public final class SecureXml {
         return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
     }
 
-    private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
-        SAXParserFactory f = SAXParserFactory.newInstance();
+    private static synchronized SAXParser newParser() throws ParserConfigurationException, SAXException {
+        return SAX.newSAXParser();
+    }
+
+    private static synchronized Document newDocument() throws ParserConfigurationException {
+        return DOM.newDocumentBuilder().newDocument();
+    }
+
+    private static SAXParserFactory newFactory() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        }
+    }
+
+    private static DocumentBuilderFactory newDomFactory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        f.setValidating(false);
-        f.setXIncludeAware(false);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return f;
     }
 
@@ -142,11 +168,9 @@ public final class SecureXml {
         private Locator locator;
         private final StringBuilder text = new StringBuilder();
 
-        DomBuilder(String file) throws ParserConfigurationException {
+        DomBuilder(String file, Document document) {
             this.file = file;
-            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
-            dbf.setNamespaceAware(true);
-            this.document = dbf.newDocumentBuilder().newDocument();
+            this.document = document;
             stack.push(document);
         }
 
