@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,6 +20,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.ext.Locator2;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -188,14 +190,25 @@ public final class SecureXml {
             if (atts.getLength() > MAX_ATTRIBUTES) {
                 throw new SAXParseException("element <" + qName + "> has more than " + MAX_ATTRIBUTES + " attributes", locator);
             }
-            Element e = document.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
-            for (int i = 0; i < atts.getLength(); i++) {
-                String aUri = atts.getURI(i);
-                String aName = atts.getQName(i);
-                if (aName.startsWith("xmlns")) {
-                    continue;
+            if (stack.size() == 1 && locator instanceof Locator2 l2 && "1.1".equals(l2.getXMLVersion())) {
+                // XML 1.1 allows more name characters; the DOM checks names against the document's version.
+                document.setXmlVersion("1.1");
+            }
+            Element e;
+            try {
+                e = document.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
+                for (int i = 0; i < atts.getLength(); i++) {
+                    String aUri = atts.getURI(i);
+                    String aName = atts.getQName(i);
+                    if (aName.startsWith("xmlns")) {
+                        continue;
+                    }
+                    e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
                 }
-                e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
+            } catch (DOMException ex) {
+                // The scanner lets through names such as ":a" or "a:b:c" that break the namespace rules the DOM enforces.
+                throw new SAXParseException("element <" + qName + "> or one of its attributes has a name that breaks"
+                        + " the XML namespace rules", locator);
             }
             e.setUserData(LINE_KEY, locator == null ? 0 : locator.getLineNumber(), null);
             stack.peek().appendChild(e);

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +158,33 @@ class SecureXmlBoundsTest {
 
         assertTrue(e.getMessage().startsWith("malformed XML: "), e.getMessage());
         assertEquals(0, requests.get());
+    }
+
+    /**
+     * U+2070 may start a name in XML 1.1 but not in 1.0: the scanner accepted it and the DOM, checking
+     * names as XML 1.0, threw a DOMException that escaped every reader.
+     */
+    @Test
+    void xml11NamesAreReadAsXml11() throws InputException {
+        String xml = "<?xml version=\"1.1\"?>\n<configuration \u2070a=\"1\"><\u2070b/></configuration>";
+
+        Element root = SecureXml.parse(xml, FILE).getDocumentElement();
+
+        assertEquals("1", root.getAttribute("\u2070a"));
+        assertEquals("\u2070b", root.getFirstChild().getNodeName());
+        assertTrue(refuse(xml.replace("1.1", "1.0")).getMessage().startsWith("malformed XML: "));
+    }
+
+    /** Found by fuzzing: the scanner accepts a leading ':' in a name, the DOM threw NAMESPACE_ERR. */
+    @Test
+    void namesWithAnEmptyPrefixAreMalformedXml() throws Exception {
+        for (String xml : List.of("<a :b=\"1\"/>", "<:a/>", "<configuration><x :y=\"\"/></configuration>")) {
+            InputException e = refuse(xml);
+            assertTrue(e.getMessage().endsWith("has a name that breaks the XML namespace rules"), e.getMessage());
+            assertTrue(e.position().startsWith("line 1, column "), e.position());
+        }
+        assertThrows(InputException.class, () -> ApplicationHostParser.parse("<configuration :a=\"1\"/>", FILE));
+        assertThrows(InputException.class, () -> GpresultParser.parse("<Rsop :a=\"1\"/>", FILE));
     }
 
     @Test
