@@ -89,6 +89,33 @@ class InputSizeLimitTest {
                 && n.message().contains("over the limit of " + LIMIT + " bytes")), info.notes().toString());
     }
 
+    /** A raised limit once let a file over 2 GiB through, truncated to what one byte array holds. */
+    @Test
+    void aFileTooBigForOneArrayIsRefusedWhateverTheLimit() throws IOException {
+        Path sparse = dir.resolve("sparse.config");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(Integer.MAX_VALUE + 10L);
+        }
+        InputFiles.setMaxBytes(4L * 1024 * 1024 * 1024);
+
+        InputException e = assertThrows(InputException.class, () -> InputFiles.readAll(sparse));
+
+        assertEquals("file is " + (Integer.MAX_VALUE + 10L) + " bytes, more than the " + InputFiles.MAX_READABLE_BYTES
+                + " bytes logonrights can read", e.getMessage());
+    }
+
+    /** A device or a file still being written reports one size and delivers more: the limit still holds. */
+    @Test
+    void aFileThatGrowsWhileReadStopsAtTheLimit() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+        InputFiles.setMaxBytes(LIMIT);
+
+        InputException e = assertThrows(InputException.class, () -> InputFiles.readAll(zero));
+
+        assertEquals("file grew over the limit of " + LIMIT + " bytes while reading", e.getMessage());
+    }
+
     @Test
     void limitMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> InputFiles.setMaxBytes(0));
