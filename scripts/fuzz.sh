@@ -37,7 +37,7 @@ cd "$work"
 mvn -B -q $offline test-compile
 set +e
 JAZZER_FUZZ=1 nice -n 10 mvn -B $offline surefire:test \
-  -Dtest="$class#$target" -Djazzer.max_duration="$duration" -Djazzer.keep_going="${KEEP_GOING:-1}" \
+  -Dtest="$class#$target" -Djazzer.max_duration="$duration" -Djazzer.keep_going="${KEEP_GOING:-1}" -Djazzer.hooks=true \
   -Dtest.jvm.args=-Xmx1g >"$log" 2>&1
 status=$?
 set -e
