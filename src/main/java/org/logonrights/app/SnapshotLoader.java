@@ -38,6 +38,9 @@ public final class SnapshotLoader {
 
     public static Snapshot load(InputSelection in, long maxInputSize)
             throws InputException, UsageException, EnvironmentException {
+        if (maxInputSize <= 0) {
+            throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxInputSize);
+        }
         InputFiles.setMaxBytes(maxInputSize);
         if (in.snapshot() != null) {
             if (in.secedit() != null || in.applicationHost() != null || in.memberships() != null
@@ -58,30 +61,53 @@ public final class SnapshotLoader {
 
     /** Reads the offline artifacts into one snapshot. */
     public static Snapshot offline(InputSelection in) throws InputException {
-        List<InputNote> notes = new ArrayList<>();
         Parsed<SecurityTemplate> secedit = SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT);
-        notes.addAll(secedit.notes());
-        EffectiveRights rights = secedit.value().toEffectiveRights();
         Parsed<IisConfiguration> iis = ApplicationHostParser.parse(in.applicationHost());
+        Parsed<Memberships> memberships = in.memberships() == null ? null : MembershipFileParser.parse(in.memberships());
+        Parsed<GpresultReport> gpresult = in.gpresult() == null ? null : GpresultParser.parse(in.gpresult());
+        Snapshot snapshot = assemble(secedit, iis, memberships, gpresult);
+        if (in.gpoTemplates().isEmpty()) {
+            return snapshot;
+        }
+        List<InputNote> notes = new ArrayList<>(snapshot.notes());
+        GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), notes);
+        return new Snapshot(snapshot.machine(), snapshot.rights(), snapshot.iis(), snapshot.memberships(), gp, notes);
+    }
+
+    /**
+     * Builds a snapshot from inputs already decoded in memory, exactly as {@link #offline(InputSelection)}
+     * does from files; for tests and fuzzing, which need the whole path without the file system.
+     *
+     * @param memberships null when not supplied
+     * @param gpresult null when not supplied
+     */
+    public static Snapshot offline(NamedText secedit, NamedText applicationHost, NamedText memberships,
+                                   NamedText gpresult) throws InputException {
+        return assemble(
+                SecurityTemplateParser.parse(secedit.text(), secedit.name(), SourceKind.SECEDIT_EXPORT),
+                ApplicationHostParser.parse(applicationHost.text(), applicationHost.name()),
+                memberships == null ? null : MembershipFileParser.parse(memberships.text(), memberships.name()),
+                gpresult == null ? null : GpresultParser.parse(gpresult.text(), gpresult.name()));
+    }
+
+    private static Snapshot assemble(Parsed<SecurityTemplate> secedit, Parsed<IisConfiguration> iis,
+                                     Parsed<Memberships> memberships, Parsed<GpresultReport> gpresult) {
+        List<InputNote> notes = new ArrayList<>(secedit.notes());
+        EffectiveRights rights = secedit.value().toEffectiveRights();
         notes.addAll(iis.notes());
-        Memberships memberships = Memberships.NONE;
-        if (in.memberships() != null) {
-            Parsed<Memberships> m = MembershipFileParser.parse(in.memberships());
-            notes.addAll(m.notes());
-            memberships = m.value();
+        Memberships accounts = Memberships.NONE;
+        if (memberships != null) {
+            notes.addAll(memberships.notes());
+            accounts = memberships.value();
         }
         MachineInfo machine = MachineInfo.UNKNOWN;
         GroupPolicy gp = null;
-        if (in.gpresult() != null) {
-            Parsed<GpresultReport> r = GpresultParser.parse(in.gpresult());
-            notes.addAll(r.notes());
-            gp = r.value().groupPolicy();
-            machine = r.value().machine();
+        if (gpresult != null) {
+            notes.addAll(gpresult.notes());
+            gp = gpresult.value().groupPolicy();
+            machine = gpresult.value().machine();
         }
-        if (!in.gpoTemplates().isEmpty()) {
-            gp = withTemplates(gp, in.gpoTemplates(), notes);
-        }
-        return new Snapshot(machine, rights, iis.value(), memberships, gp, notes);
+        return new Snapshot(machine, rights, iis.value(), accounts, gp, notes);
     }
 
     /**

@@ -34,7 +34,8 @@ final class ReasonChain {
             grants(c, steps);
             denies(c, c.denyRight(), steps);
             groupPolicy(c, steps, c.requiredRight(), c.denyRight());
-        } else if (c.identity().type().isBuiltInServiceAccount()) {
+        } else if (c.logon() == WorkerLogon.BUILT_IN_SESSION && c.identity().type().isBuiltInServiceAccount()) {
+            // Under IIS Express the worker runs as the interactive user: no built-in account logs on.
             denies(c, UserRight.DENY_SERVICE, steps);
             groupPolicy(c, steps, UserRight.DENY_SERVICE);
         }
@@ -53,11 +54,16 @@ final class ReasonChain {
         String who = switch (c.identity().type()) {
             case SPECIFIC_USER -> c.identity().account() == null ? "a SpecificUser identity with no user name"
                     : "the custom account " + c.identity().account() + " (" + scope(c.identity()) + ")";
-            case APPLICATION_POOL_IDENTITY -> "its virtual account " + c.identity().account() + " (" + c.identity().sid() + ")";
-            default -> "the built-in account " + c.identity().account() + " (" + c.identity().sid() + ")";
+            case APPLICATION_POOL_IDENTITY -> "its virtual account " + c.identity().account() + sidOf(c.identity());
+            default -> "the built-in account " + c.identity().account() + sidOf(c.identity());
         };
         steps.add(new ReasonStep(Step.IDENTITY, "Pool '" + c.pool().name() + "' runs as " + who + "; identityType "
                 + c.identity().type().iisName() + " is " + origin + ".", c.pool().provenance()));
+    }
+
+    /** " (S-1-…)", or nothing when no SID applies (IIS Express runs every pool as the interactive user). */
+    private static String sidOf(PoolIdentity id) {
+        return id.sid() == null ? "" : " (" + id.sid() + ")";
     }
 
     private static String scope(PoolIdentity id) {

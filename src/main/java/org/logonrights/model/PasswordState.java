@@ -6,6 +6,9 @@ package org.logonrights.model;
  */
 public record PasswordState(Kind kind, String provider) {
 
+    private static final String ENC_START = "[enc:";
+    private static final String ENC_END = ":enc]";
+
     public enum Kind { NONE, ENCRYPTED, CLEAR_TEXT }
 
     public static final PasswordState NONE = new PasswordState(Kind.NONE, null);
@@ -15,8 +18,10 @@ public record PasswordState(Kind kind, String provider) {
         if (value == null || value.isEmpty()) {
             return NONE;
         }
-        if (value.startsWith("[enc:") && value.endsWith(":enc]")) {
-            String body = value.substring(5, value.length() - 5);
+        // "[enc:enc]" starts and ends with the markers, which overlap: it is not an encrypted value.
+        if (value.length() >= ENC_START.length() + ENC_END.length() && value.startsWith(ENC_START)
+                && value.endsWith(ENC_END)) {
+            String body = value.substring(ENC_START.length(), value.length() - ENC_END.length());
             int colon = body.indexOf(':');
             String provider = colon < 0 ? body : body.substring(0, colon);
             String payload = colon < 0 ? "" : body.substring(colon + 1);

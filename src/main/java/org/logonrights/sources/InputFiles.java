@@ -16,6 +16,9 @@ public final class InputFiles {
     /** Default maximum size of one input file; applicationHost.config of large shared hosts is a few MB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
+    /** The largest byte array the JVM allocates; above it a file cannot be read whole, whatever the limit. */
+    static final long MAX_READABLE_BYTES = Integer.MAX_VALUE - 16;
+
     private static volatile long maxBytes = DEFAULT_MAX_BYTES;
 
     private InputFiles() {
@@ -45,10 +48,16 @@ public final class InputFiles {
                 throw new InputException(name, null, "file is " + size + " bytes, over the limit of " + maxBytes
                         + " bytes (raise it with --max-input-size)");
             }
+            // A limit raised past what one array holds must not turn into a silently truncated read.
+            long limit = Math.min(maxBytes, MAX_READABLE_BYTES);
+            if (size > limit) {
+                throw new InputException(name, null, "file is " + size + " bytes, more than the " + limit
+                        + " bytes logonrights can read");
+            }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-                if (data.length > maxBytes) {
-                    throw new InputException(name, null, "file grew over the limit of " + maxBytes + " bytes while reading");
+                byte[] data = in.readNBytes((int) (limit + 1));
+                if (data.length > limit) {
+                    throw new InputException(name, null, "file grew over the limit of " + limit + " bytes while reading");
                 }
                 return data;
             }

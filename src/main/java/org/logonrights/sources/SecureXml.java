@@ -13,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -21,6 +22,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.ext.Locator2;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -41,16 +43,24 @@ public final class SecureXml {
     /** The document's user data under this key maps each element to its line (one map, not one entry per node). */
     private static final String LINES_KEY = "logonrights.lines";
 
+    /**
+     * Configured once: creating a factory costs more than parsing a whole applicationHost.config,
+     * which cost more than parsing a whole applicationHost.config. Parsers come from them under the
+     * class lock, since JAXP promises no thread safety for factories.
+     */
+    private static final SAXParserFactory SAX = newFactory();
+    private static final DocumentBuilderFactory DOM = newDomFactory();
+
     private SecureXml() {
     }
 
     /** Parses decoded XML text into a DOM; {@code file} names the input in errors. */
     public static Document parse(String text, String file) throws InputException {
         try {
-            SAXParser parser = newFactory().newSAXParser();
+            SAXParser parser = newParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DomBuilder builder = new DomBuilder(file);
+            DomBuilder builder = new DomBuilder(file, newDocument());
             InputSource source = new InputSource(new StringReader(stripDeclaredEncoding(text)));
             source.setSystemId(null);
             parser.parse(source, builder);
@@ -101,18 +111,35 @@ public final class SecureXml {
         return (a == null || a.isEmpty()) ? (b == null || b.isEmpty()) : a.equals(b);
     }
 
-    private static SAXParserFactory newFactory() throws ParserConfigurationException, SAXException {
-        // The JDK's own parser, without the service-loader search of the class path newInstance() does:
-        // the features set below are that parser's, and the search costs start-up time on every run.
-        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+    private static synchronized SAXParser newParser() throws ParserConfigurationException, SAXException {
+        return SAX.newSAXParser();
+    }
+
+    private static synchronized Document newDocument() throws ParserConfigurationException {
+        return DOM.newDocumentBuilder().newDocument();
+    }
+
+    private static SAXParserFactory newFactory() {
+        try {
+            // The JDK's own parser, without the service-loader search of the class path newInstance() does.
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", e);
+        }
+    }
+
+    private static DocumentBuilderFactory newDomFactory() {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setNamespaceAware(true);
-        f.setValidating(false);
-        f.setXIncludeAware(false);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return f;
     }
 
@@ -154,11 +181,9 @@ public final class SecureXml {
          */
         private final Map<Node, Integer> lines = new IdentityHashMap<>();
 
-        DomBuilder(String file) throws ParserConfigurationException {
+        DomBuilder(String file, Document document) {
             this.file = file;
-            DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
-            dbf.setNamespaceAware(true);
-            this.document = dbf.newDocumentBuilder().newDocument();
+            this.document = document;
             this.document.setUserData(LINES_KEY, lines, null);
             stack.push(document);
         }
@@ -177,14 +202,25 @@ public final class SecureXml {
             if (atts.getLength() > MAX_ATTRIBUTES) {
                 throw new SAXParseException("element <" + qName + "> has more than " + MAX_ATTRIBUTES + " attributes", locator);
             }
-            Element e = document.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
-            for (int i = 0; i < atts.getLength(); i++) {
-                String aUri = atts.getURI(i);
-                String aName = atts.getQName(i);
-                if (aName.startsWith("xmlns")) {
-                    continue;
+            if (stack.size() == 1 && locator instanceof Locator2 l2 && "1.1".equals(l2.getXMLVersion())) {
+                // XML 1.1 allows more name characters; the DOM checks names against the document's version.
+                document.setXmlVersion("1.1");
+            }
+            Element e;
+            try {
+                e = document.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
+                for (int i = 0; i < atts.getLength(); i++) {
+                    String aUri = atts.getURI(i);
+                    String aName = atts.getQName(i);
+                    if (aName.startsWith("xmlns")) {
+                        continue;
+                    }
+                    e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
                 }
-                e.setAttributeNS(aUri == null || aUri.isEmpty() ? null : aUri, aName, atts.getValue(i));
+            } catch (DOMException ex) {
+                // The scanner lets through names such as ":a" or "a:b:c" that break the namespace rules the DOM enforces.
+                throw new SAXParseException("element <" + qName + "> or one of its attributes has a name that breaks"
+                        + " the XML namespace rules", locator);
             }
             lines.put(e, locator == null ? 0 : locator.getLineNumber());
             stack.peek().appendChild(e);

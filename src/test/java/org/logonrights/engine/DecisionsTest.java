@@ -376,6 +376,22 @@ class DecisionsTest {
         assertEquals(List.of("LR013"), ruleIds(p));
     }
 
+    /**
+     * Found by the audit fuzz target: a built-in identity in an IIS Express config has no token, and
+     * the reason chain still looked for the deny entries that cover it (NullPointerException, exit 70).
+     */
+    @Test
+    void iisExpressPoolsWithBuiltInIdentitiesAreUnknownEvenWhenDenyRightsAreSet() {
+        for (IdentityType type : List.of(IdentityType.LOCAL_SERVICE, IdentityType.NETWORK_SERVICE, IdentityType.LOCAL_SYSTEM)) {
+            PoolResult p = TestSnapshots.server().iisExpress()
+                    .right(UserRight.DENY_SERVICE, "*S-1-5-19", "*S-1-5-20", "*S-1-5-32-546")
+                    .builtIn("Batch", type).audit("Batch");
+            assertEquals(Verdict.UNKNOWN, p.verdict(), type.toString());
+            assertEquals(List.of("LR013"), ruleIds(p), type.toString());
+            assertTrue(p.reasons().stream().noneMatch(r -> r.message().contains("null")), p.reasons().toString());
+        }
+    }
+
     @Test
     void specificUserWithoutUserNameIsUnknown() {
         PoolResult p = TestSnapshots.server().specificUser("Broken", null, LogonType.LOGON_BATCH, false).audit("Broken");

@@ -84,6 +84,21 @@ class ApplicationHostPasswordTest {
         assertEquals("FABRIKAM\\gmsa-web$", gmsa.userName());
     }
 
+    /** Found by reading the code behind the fuzz target: the markers overlap and substring(5, 4) threw. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[enc:enc]", "[enc::enc]x", "[enc:", ":enc]", "[enc::enc]"})
+    void overlappingOrPartialEncryptionMarkersAreClassifiedNotThrown(String value) throws Exception {
+        String config = "<configuration><system.applicationHost><applicationPools><add name=\"p\">"
+                + "<processModel identityType=\"SpecificUser\" userName=\"FABRIKAM\\svc\" password=\"" + value + "\" />"
+                + "</add></applicationPools></system.applicationHost></configuration>";
+
+        PasswordState state = ApplicationHostParser.parse(config, "markers.config").value().pool("p").orElseThrow()
+                .processModel().password();
+
+        assertEquals(value.equals("[enc::enc]") ? PasswordState.NONE : new PasswordState(PasswordState.Kind.CLEAR_TEXT, null),
+                state, value);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"clear-text-password-invalid-logon-type.config", "clear-text-password-malformed-xml.config",
             "duplicate-pool-names.config", "invalid-identity-type.config"})

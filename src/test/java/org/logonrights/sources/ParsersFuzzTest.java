@@ -1,0 +1,107 @@
+package org.logonrights.sources;
+
+import static org.logonrights.sources.FuzzChecks.checkRefusal;
+import static org.logonrights.sources.FuzzChecks.text;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.logonrights.model.SourceKind;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * One fuzz target per reader. {@code mvn verify} replays the committed corpus under
+ * {@code src/test/resources/org/logonrights/sources/ParsersFuzzTestInputs/<method>/} (realistic files plus
+ * every crash found); {@code scripts/fuzz.sh} fuzzes one target for a chosen time (docs/bad-input.md).
+ */
+class ParsersFuzzTest {
+
+    private static final String FILE = "fuzzed-input";
+
+    @FuzzTest
+    void securityTemplate(byte[] data) {
+        String text = text(data);
+        for (SourceKind kind : new SourceKind[] {SourceKind.SECEDIT_EXPORT, SourceKind.GPO_TEMPLATE}) {
+            try {
+                SecurityTemplateParser.parse(text, FILE, kind).value().toEffectiveRights();
+            } catch (InputException e) {
+                checkRefusal(e, FILE);
+            }
+        }
+    }
+
+    @FuzzTest
+    void applicationHost(byte[] data) {
+        try {
+            ApplicationHostParser.parse(text(data), FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
+    void gpresult(byte[] data) {
+        try {
+            GpresultParser.parse(text(data), FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
+    void memberships(byte[] data) {
+        try {
+            MembershipFileParser.parse(text(data), FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
+    void textDecoder(byte[] data) {
+        try {
+            DecodedText decoded = TextDecoder.decode(data, FILE);
+            if (decoded.text() == null || decoded.charset() == null) {
+                throw new AssertionError("decoded without text or charset: " + decoded);
+            }
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
+    void secureXml(byte[] data) {
+        Document document;
+        try {
+            document = SecureXml.parse(text(data), FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+            return;
+        }
+        checkBounds(document);
+    }
+
+    /** Whatever got through respects the depth and attribute bounds. */
+    private static void checkBounds(Document document) {
+        Deque<Node> todo = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        todo.push(document.getDocumentElement());
+        depths.push(1);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            int depth = depths.pop();
+            if (depth > SecureXml.MAX_DEPTH + 1) {
+                throw new AssertionError("element at depth " + depth + " got through");
+            }
+            if (n instanceof Element e && e.getAttributes().getLength() > SecureXml.MAX_ATTRIBUTES) {
+                throw new AssertionError("element with " + e.getAttributes().getLength() + " attributes got through");
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                todo.push(c);
+                depths.push(depth + 1);
+            }
+        }
+    }
+}
