@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /**
@@ -30,7 +30,8 @@ class LiveReaderIsolationTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @EnabledOnOs(value = {OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD, OS.SOLARIS, OS.AIX, OS.OTHER},
+            disabledReason = "it checks the off-Windows refusal; on Windows live reading is allowed")
     void liveModeOffWindowsIsAUsageErrorWithoutLoadingJna() throws Exception {
         try (WithoutJnaClassLoader loader = new WithoutJnaClassLoader(LiveMode.class, LiveReaderIsolationTest.class)) {
             String result = loader.run(LiveModeProbe.class);
