@@ -27,12 +27,17 @@ final class ReportOutput {
             throws IOException, UsageException {
         StringWriter buffer = new StringWriter();
         renderer.render(report, buffer);
+        write(buffer.toString(), output, stdout);
+    }
+
+    /** Writes already rendered content to standard output, or atomically to {@code output} when given. */
+    static void write(String content, Path output, PrintWriter stdout) throws IOException, UsageException {
         if (output == null) {
-            stdout.print(buffer);
+            stdout.print(content);
             stdout.flush();
             return;
         }
-        writeAtomically(output, buffer.toString());
+        writeAtomically(output, content);
     }
 
     static void writeAtomically(Path output, String content) throws IOException, UsageException {

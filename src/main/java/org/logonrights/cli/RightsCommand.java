@@ -64,12 +64,7 @@ public final class RightsCommand implements Callable<Integer> {
         } else {
             RightsRenderer.text(summaries, buffer);
         }
-        if (output == null) {
-            spec.commandLine().getOut().print(buffer);
-            spec.commandLine().getOut().flush();
-        } else {
-            ReportOutput.writeAtomically(output, buffer.toString());
-        }
+        ReportOutput.write(buffer.toString(), output, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }
