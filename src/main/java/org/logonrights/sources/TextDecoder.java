@@ -70,10 +70,16 @@ public final class TextDecoder {
     }
 
     private static String strict(Charset cs, byte[] bytes, int offset) throws CharacterCodingException {
-        CharsetDecoder d = cs.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String s = d.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        // The String constructor is the JDK's fast path (intrinsics for ASCII runs); it replaces what is
+        // malformed with U+FFFD. Without a U+FFFD in its result the bytes were valid and the strict
+        // decoder would give the same text; with one, the strict decoder decides (the character can be real).
+        String s = new String(bytes, offset, bytes.length - offset, cs);
+        if (s.indexOf('\uFFFD') >= 0) {
+            CharsetDecoder d = cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            s = d.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        }
         // A BOM can survive inside the text when a tool concatenated files; it is never content.
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
