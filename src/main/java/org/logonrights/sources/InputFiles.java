@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads input files with one size limit and one set of error messages, so every reader fails the
@@ -55,11 +56,23 @@ public final class InputFiles {
                         + " bytes logonrights can read");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] data = in.readNBytes((int) (limit + 1));
-                if (data.length > limit) {
+                // Into an array of the size just read, not through growing buffers: a 22 MB file would
+                // otherwise be copied several times over.
+                byte[] data = new byte[(int) size];
+                int n = in.readNBytes(data, 0, data.length);
+                if (n < data.length) {
+                    return Arrays.copyOf(data, n); // the file shrank since it was measured
+                }
+                byte[] more = in.readNBytes((int) (limit - size + 1));
+                if (more.length == 0) {
+                    return data;
+                }
+                if (size + more.length > limit) {
                     throw new InputException(name, null, "file grew over the limit of " + limit + " bytes while reading");
                 }
-                return data;
+                byte[] grown = Arrays.copyOf(data, data.length + more.length);
+                System.arraycopy(more, 0, grown, data.length, more.length);
+                return grown;
             }
         } catch (NoSuchFileException e) {
             throw new InputException(name, null, "no such file");
