@@ -61,11 +61,16 @@ public final class SnapshotLoader {
 
     /** Reads the offline artifacts into one snapshot. */
     public static Snapshot offline(InputSelection in) throws InputException {
-        Parsed<SecurityTemplate> secedit = SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT);
-        Parsed<IisConfiguration> iis = ApplicationHostParser.parse(in.applicationHost());
-        Parsed<Memberships> memberships = in.memberships() == null ? null : MembershipFileParser.parse(in.memberships());
-        Parsed<GpresultReport> gpresult = in.gpresult() == null ? null : GpresultParser.parse(in.gpresult());
-        Snapshot snapshot = assemble(secedit, iis, memberships, gpresult);
+        InputReads reads = InputReads.forFiles(in.secedit(), in.applicationHost(), in.memberships(), in.gpresult());
+        InputReads.Pending<Parsed<SecurityTemplate>> secedit =
+                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT));
+        InputReads.Pending<Parsed<IisConfiguration>> iis = reads.add(() -> ApplicationHostParser.parse(in.applicationHost()));
+        InputReads.Pending<Parsed<Memberships>> memberships =
+                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships()));
+        InputReads.Pending<Parsed<GpresultReport>> gpresult =
+                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult()));
+        reads.await();
+        Snapshot snapshot = assemble(secedit.get(), iis.get(), memberships.get(), gpresult.get());
         if (in.gpoTemplates().isEmpty()) {
             return snapshot;
         }

@@ -60,6 +60,8 @@ public final class MembershipFileParser {
     private final Map<Sid, Integer> indexBySid = new HashMap<>();
     /** One Sid per distinct SID text: 10,000 accounts in 20 groups name the same few hundred groups 200,000 times. */
     private final Map<String, Sid> sids = new HashMap<>();
+    /** One Principal per distinct group, for the same reason: they stay alive for the whole audit. */
+    private final Map<Principal, Principal> principals = new HashMap<>();
 
     private MembershipFileParser(String file, JsonParser json) {
         this.file = file;
@@ -203,7 +205,8 @@ public final class MembershipFileParser {
                 throw new InputException(file, position(pathOf(json.getParsingContext()), start),
                         "a group needs \"sid\" or \"name\"");
             }
-            out.add(new Principal(sid, name));
+            Principal group = new Principal(sid, name);
+            out.add(principals.computeIfAbsent(group, g -> g));
         }
         return out;
     }
