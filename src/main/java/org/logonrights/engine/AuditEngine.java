@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.logonrights.engine.rules.MachineRule;
 import org.logonrights.engine.rules.PoolRule;
 import org.logonrights.engine.rules.RuleOutcome;
@@ -28,20 +30,33 @@ import org.logonrights.model.WellKnownSids;
 /**
  * Decides, for every application pool of a snapshot, whether its worker logon will succeed, as
  * DECISIONS.md defines. Pure: no I/O, no clock, no printing; the same snapshot always gives the
- * same result.
+ * same result, whether its pools are evaluated on one thread or several.
  */
 public final class AuditEngine {
 
+    /**
+     * From this many pools on, pools are evaluated on all processors. Below it a thread hand-off
+     * costs more than it saves (docs/performance.md).
+     */
+    static final int PARALLEL_POOLS = 1_000;
+
     private final List<PoolRule> poolRules;
     private final List<MachineRule> machineRules;
+    private final int parallelPools;
 
     public AuditEngine() {
         this(Rules.POOL_RULES, Rules.MACHINE_RULES);
     }
 
     public AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules) {
+        this(poolRules, machineRules, PARALLEL_POOLS);
+    }
+
+    /** With another parallel threshold: tests compare one thread against several on the same snapshot. */
+    AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules, int parallelPools) {
         this.poolRules = List.copyOf(poolRules);
         this.machineRules = List.copyOf(machineRules);
+        this.parallelPools = parallelPools;
     }
 
     public AuditResult audit(Snapshot snapshot) {
@@ -49,11 +64,19 @@ public final class AuditEngine {
         RightsIndex index = new RightsIndex(snapshot, directory);
         Memberships.Index memberships = snapshot.memberships().index();
         Map<String, List<Application>> applications = snapshot.iis().applicationsByPool();
-        List<PoolResult> pools = new ArrayList<>();
-        for (AppPool pool : snapshot.iis().pools()) {
-            PoolContext c = context(snapshot, pool, directory, index, memberships);
-            pools.add(evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of())));
+        List<AppPool> all = snapshot.iis().pools();
+        IntStream indexes = IntStream.range(0, all.size());
+        if (all.size() >= parallelPools) {
+            // Pools are independent and everything they share is read-only once built: on a shared
+            // host, the second core halves the audit. The result is sorted below, so the order in
+            // which pools finish never shows.
+            indexes = indexes.parallel();
         }
+        List<PoolResult> pools = indexes.mapToObj(i -> {
+            AppPool pool = all.get(i);
+            PoolContext c = context(snapshot, pool, directory, index, memberships);
+            return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()));
+        }).collect(Collectors.toCollection(ArrayList::new));
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
         List<Finding> machine = new ArrayList<>();
         for (MachineRule rule : machineRules) {

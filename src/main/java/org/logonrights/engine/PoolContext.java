@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.logonrights.model.AppPool;
@@ -112,7 +113,12 @@ public final class PoolContext {
 
     /** The winning GPO setting for a right, when GPO data was supplied and a GPO defines it. */
     public Optional<GpoRightSetting> gpoSetting(UserRight right) {
-        return snapshot.groupPolicy() == null ? Optional.empty() : snapshot.groupPolicy().winning(right);
+        return index.winning(right);
+    }
+
+    /** The per-audit index of the rights, shared by every pool. */
+    RightsIndex rightsIndex() {
+        return index;
     }
 
     /** The holders of a right at the given time. */
@@ -141,12 +147,10 @@ public final class PoolContext {
 
     private List<EntryMatch> classify(RightsIndex.Holders h) {
         TreeSet<Integer> candidates = new TreeSet<>();
-        for (Sid sid : token.sids()) {
-            List<Integer> at = h.bySid.get(sid);
-            if (at != null) {
-                candidates.addAll(at);
-            }
-        }
+        // Each set is walked as it is: a pool classifies several rights, and a merged copy per
+        // question was most of what a 20,000-pool audit allocated after its reason texts.
+        addAt(h, token.certainSids(), candidates);
+        addAt(h, token.uncertainSids(), candidates);
         candidates.addAll(h.unresolved);
         if (isSpecificUser() && token.groupsUndecided()) {
             candidates.addAll(h.groupLike);
@@ -159,6 +163,15 @@ public final class PoolContext {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static void addAt(RightsIndex.Holders h, Set<Sid> sids, TreeSet<Integer> candidates) {
+        for (Sid sid : sids) {
+            List<Integer> at = h.bySid.get(sid);
+            if (at != null) {
+                candidates.addAll(at);
+            }
+        }
     }
 
     /** The strongest match among entries after projecting undecided ones for a scenario. */

@@ -1,10 +1,14 @@
 package org.logonrights.engine;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.GpoRightSetting;
@@ -33,15 +37,28 @@ public final class PrincipalDirectory {
 
     public static PrincipalDirectory of(Snapshot snapshot) {
         PrincipalDirectory d = new PrincipalDirectory();
-        for (AppPool pool : snapshot.iis().pools()) {
-            Sid sid = pool.virtualAccountSid();
+        List<AppPool> pools = snapshot.iis().pools();
+        Sid[] sids = new Sid[pools.size()];
+        IntStream indexes = IntStream.range(0, pools.size());
+        if (pools.size() >= AuditEngine.PARALLEL_POOLS) {
+            indexes = indexes.parallel(); // one SHA-1 per pool, independent of the others
+        }
+        indexes.forEach(i -> sids[i] = pools.get(i).virtualAccountSid());
+        for (int i = 0; i < sids.length; i++) {
+            AppPool pool = pools.get(i);
+            Sid sid = sids[i];
             d.poolSids.put(pool, sid);
             d.learn(VirtualAccounts.APP_POOL_DOMAIN + "\\" + pool.name(), sid);
         }
+        // Thousands of accounts list the same few hundred groups, as shared Principal objects when
+        // the membership file is parsed: each is learned once.
+        Set<Principal> learned = Collections.newSetFromMap(new IdentityHashMap<>());
         for (AccountMembership m : snapshot.memberships().accounts()) {
             d.learn(m.account(), m.sid());
             for (Principal g : m.groups()) {
-                d.learn(g.name(), g.sid());
+                if (learned.add(g)) {
+                    d.learn(g.name(), g.sid());
+                }
             }
         }
         for (RightAssignment a : snapshot.rights().assignments().values()) {

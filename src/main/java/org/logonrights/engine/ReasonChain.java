@@ -126,8 +126,7 @@ final class ReasonChain {
             steps.add(new ReasonStep(Step.GRANT, "Nobody holds " + r.constantName() + " in " + c.snapshot().rights().source().describe() + ".",
                     c.snapshot().rights().source()));
         } else if (relevant.isEmpty()) {
-            steps.add(new ReasonStep(Step.GRANT, "No SID this logon carries holds " + r.constantName() + "; it is held by "
-                    + c.holdersSummary(r, When.TODAY) + ".",
+            steps.add(new ReasonStep(Step.GRANT, c.rightsIndex().holders(r, When.TODAY).noGrantSentence,
                     c.snapshot().rights().assignment(r).map(a -> a.provenance()).orElse(null)));
         }
         for (EntryMatch m : relevant) {
@@ -148,8 +147,7 @@ final class ReasonChain {
         if (holders.isEmpty()) {
             steps.add(ReasonStep.of(Step.DENY, "Nobody holds " + deny.constantName() + "."));
         } else if (relevant.isEmpty()) {
-            steps.add(new ReasonStep(Step.DENY, "No entry of " + deny.constantName() + " covers this logon ("
-                    + c.holdersSummary(deny, When.TODAY) + ").",
+            steps.add(new ReasonStep(Step.DENY, c.rightsIndex().holders(deny, When.TODAY).noDenySentence,
                     c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
         }
         boolean builtIn = c.identity().type().isBuiltInServiceAccount();
@@ -159,6 +157,16 @@ final class ReasonChain {
             steps.add(new ReasonStep(Step.DENY, deny.constantName() + " lists " + c.directory().display(m.entry().principal())
                     + ": " + m.why() + " [" + label + "].", m.entry().provenance()));
         }
+    }
+
+    /** The grant step when no entry of a right concerns the pool (see {@link RightsIndex.Holders}). */
+    static String noGrantSentence(UserRight r, String holdersSummary) {
+        return "No SID this logon carries holds " + r.constantName() + "; it is held by " + holdersSummary + ".";
+    }
+
+    /** The deny step when no entry of a deny right concerns the pool. */
+    static String noDenySentence(UserRight deny, String holdersSummary) {
+        return "No entry of " + deny.constantName() + " covers this logon (" + holdersSummary + ").";
     }
 
     private static void groupPolicy(PoolContext c, List<ReasonStep> steps, UserRight... rights) {

@@ -28,13 +28,20 @@ final class RightsIndex {
         final List<Integer> groupLike = new ArrayList<>();
         /** Entries that have no SID at all: only their names can match a token. */
         final List<Integer> unresolved = new ArrayList<>();
-        private final PrincipalDirectory directory;
         /** The first dozen holders as reasons cite them: the same words for every pool. */
-        private String summary;
+        private final String summary;
+        /**
+         * The reason sentences that quote {@link #summary}, built once: every pool that no entry
+         * covers repeats them, and 20,000 pools then share one String instead of holding a copy each.
+         */
+        final String noGrantSentence;
+        final String noDenySentence;
 
-        Holders(List<RightEntry> all, PrincipalDirectory directory) {
+        Holders(UserRight right, List<RightEntry> all, PrincipalDirectory directory) {
             this.all = all;
-            this.directory = directory;
+            this.summary = directory.displayList(all, SUMMARY_SIZE);
+            this.noGrantSentence = ReasonChain.noGrantSentence(right, summary);
+            this.noDenySentence = ReasonChain.noDenySentence(right, summary);
             for (int i = 0; i < all.size(); i++) {
                 Optional<Sid> sid = directory.resolve(all.get(i).principal());
                 if (sid.isEmpty()) {
@@ -51,9 +58,6 @@ final class RightsIndex {
 
         /** {@link PrincipalDirectory#displayList} of the first {@link #SUMMARY_SIZE} holders. */
         String summary() {
-            if (summary == null) {
-                summary = directory.displayList(all, SUMMARY_SIZE);
-            }
             return summary;
         }
     }
@@ -61,24 +65,39 @@ final class RightsIndex {
     /** How many holders a reason names before "and N more". */
     static final int SUMMARY_SIZE = 12;
 
-    private final Snapshot snapshot;
-    private final PrincipalDirectory directory;
     private final Map<UserRight, Holders> today = new EnumMap<>(UserRight.class);
     private final Map<UserRight, Holders> afterRefresh = new EnumMap<>(UserRight.class);
+    /** The winning GPO setting of each right that one defines: every pool asks, for several rights. */
+    private final Map<UserRight, GpoRightSetting> winning = new EnumMap<>(UserRight.class);
 
+    /**
+     * Indexes every right up front, not on first use: pools are evaluated in parallel on large
+     * servers, and an index that never changes after construction needs no locking.
+     */
     RightsIndex(Snapshot snapshot, PrincipalDirectory directory) {
-        this.snapshot = snapshot;
-        this.directory = directory;
+        for (UserRight right : UserRight.values()) {
+            today.put(right, new Holders(right, snapshot.rights().holders(right), directory));
+            Optional<GpoRightSetting> gpo = snapshot.groupPolicy() == null ? Optional.empty()
+                    : snapshot.groupPolicy().winning(right);
+            if (gpo.isPresent()) {
+                winning.put(right, gpo.get());
+                afterRefresh.put(right, new Holders(right, gpo.get().members(), directory));
+            }
+        }
+    }
+
+    /** {@link org.logonrights.model.GroupPolicy#winning}, looked up instead of searched. */
+    Optional<GpoRightSetting> winning(UserRight right) {
+        return Optional.ofNullable(winning.get(right));
     }
 
     Holders holders(UserRight right, PoolContext.When when) {
         if (when == PoolContext.When.AFTER_REFRESH) {
-            Optional<GpoRightSetting> gpo = snapshot.groupPolicy() == null ? Optional.empty()
-                    : snapshot.groupPolicy().winning(right);
-            if (gpo.isPresent()) {
-                return afterRefresh.computeIfAbsent(right, r -> new Holders(gpo.get().members(), directory));
+            Holders fromGpo = afterRefresh.get(right);
+            if (fromGpo != null) {
+                return fromGpo;
             }
         }
-        return today.computeIfAbsent(right, r -> new Holders(snapshot.rights().holders(r), directory));
+        return today.get(right);
     }
 }

@@ -128,6 +128,16 @@ public final class TokenModel {
         return all;
     }
 
+    /** The SIDs the token certainly carries, as a view (no copy). */
+    java.util.Set<Sid> certainSids() {
+        return java.util.Collections.unmodifiableSet(certain.keySet());
+    }
+
+    /** The SIDs the token possibly carries, as a view (no copy). */
+    java.util.Set<Sid> uncertainSids() {
+        return java.util.Collections.unmodifiableSet(uncertain.keySet());
+    }
+
     /** True when membership data exists for the account (group entries can be decided). */
     public boolean hasMembership() {
         return decidesMembership;
