@@ -1,0 +1,95 @@
+package org.logonrights.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What start-up depends on, checked on the built jar: every class of the offline audit path can
+ * go into the AppCDS archive (docs/performance.md), and the launcher gives what {@code java -jar}
+ * gives. Timings are measured by bench/run.sh, never here.
+ */
+class StartupPathIT {
+
+    private static List<String> smallAudit() {
+        Path s = JarRunner.samples().resolve("server-fault");
+        return List.of("audit", "--secedit", s.resolve("secedit.inf").toString(),
+                "--applicationhost", s.resolve("applicationHost.config").toString(),
+                "--memberships", s.resolve("memberships.json").toString(),
+                "--gpresult", s.resolve("gpresult.xml").toString());
+    }
+
+    /** Class files older than Java 6 (major 50) cannot be archived by CDS; picocli's own jar is Java 5. */
+    @Test
+    void everyClassInTheJarOfPicocliAndLogonrightsIsArchivable() throws IOException {
+        List<String> old = new ArrayList<>();
+        int checked = 0;
+        try (JarFile jar = new JarFile(JarRunner.jar().toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.endsWith(".class") || !(name.startsWith("picocli/") || name.startsWith("org/logonrights/"))) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    byte[] header = in.readNBytes(8);
+                    int major = ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
+                    checked++;
+                    if (major < 50) {
+                        old.add(name + " (class file " + major + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 400, "found only " + checked + " classes");
+        assertEquals(List.of(), old);
+    }
+
+    /** Dumps an archive of the small audit, as mvn package does, and reads what the JVM refused. */
+    @Test
+    void theJvmArchivesEveryClassTheSmallAuditLoads(@TempDir Path dir) throws IOException, InterruptedException {
+        Path archive = dir.resolve("audit.jsa");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xlog:cds=warning:stderr", "-jar", JarRunner.jar().toString()));
+        command.addAll(smallAudit());
+        JarRunner.Result r = JarRunner.run(dir, new ProcessBuilder(command));
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(Files.size(archive) > 0, "no archive written");
+        // Only classes from the jar count: the JDK generates reflection accessors as old bytecode itself.
+        List<String> refused = r.errLines().stream().filter(l -> l.contains("Pre JDK 6 class")
+                && (l.contains(" picocli/") || l.contains(" org/logonrights/"))).toList();
+        assertEquals(List.of(), refused);
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "bin/logonrights is the POSIX sh launcher; Windows uses bin/logonrights.cmd")
+    void theLauncherPrintsWhatJavaJarPrints(@TempDir Path dir) throws IOException, InterruptedException {
+        Path launcher = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("bin/logonrights");
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(smallAudit());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("LOGONRIGHTS_JAR", JarRunner.jar().toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        JarRunner.Result viaLauncher = JarRunner.run(dir, pb);
+        JarRunner.Result viaJar = JarRunner.run(dir, smallAudit());
+        assertEquals(viaJar.exitCode(), viaLauncher.exitCode(), viaLauncher::toString);
+        assertArrayEquals(viaJar.stdout(), viaLauncher.stdout());
+        assertEquals("", viaLauncher.stderr());
+    }
+}
