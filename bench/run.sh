@@ -5,7 +5,8 @@
 #   RUNS=11 BIG_RUNS=5 bench/run.sh
 #
 # (a) start-up: an offline audit of samples/server-fault through bin/logonrights and through plain
-#     `java -jar`, against bench/Hello.java on the same JVM (the floor), and
+#     `java -jar`, against bench/Hello.java on the same JVM (the floor) and bench/PicocliHello.java
+#     (the same hello as a one-option picocli command, run like the launcher runs logonrights), and
 # (b) scale: audits of generated 200, 2,000 and 20,000-pool servers through bin/logonrights with
 #     -Xmx512m (20,000 pools: 10,000 custom accounts in 20 groups, 20,000 SIDs in the service right).
 #
@@ -35,6 +36,21 @@ fi
 mkdir -p "$OUT"
 if [ ! -f "$OUT/Hello.class" ] || [ bench/Hello.java -nt "$OUT/Hello.class" ]; then
     javac -d "$OUT" bench/Hello.java
+fi
+# The picocli floor: PicocliHello on the jar's picocli, packed in a jar (CDS archives no directory)
+# and run as the launcher runs logonrights, with an archive of its own.
+PICO_JAR=$OUT/picocli-hello.jar
+PICO_JSA=$OUT/picocli-hello.jsa
+PICO_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
+if [ ! -f "$PICO_JAR" ] || [ bench/PicocliHello.java -nt "$PICO_JAR" ] || [ "$JAR" -nt "$PICO_JAR" ]; then
+    rm -rf "$OUT/picocli-hello" "$PICO_JSA"
+    javac -cp "$JAR" -d "$OUT/picocli-hello" bench/PicocliHello.java
+    jar cf "$PICO_JAR" -C "$OUT/picocli-hello" .
+fi
+PICO_CP="$PICO_JAR:$JAR"
+if [ ! -f "$PICO_JSA" ]; then
+    # shellcheck disable=SC2086
+    "$JAVA" $PICO_OPTS -XX:ArchiveClassesAtExit="$PICO_JSA" -cp "$PICO_CP" PicocliHello >/dev/null
 fi
 for pools in 200 2000 20000; do
     dir=$SERVERS/pools-$pools
@@ -95,6 +111,8 @@ load_before=$(load)
 "$JAVA" -cp "$OUT" Hello >/dev/null; bin/logonrights $SMALL >/dev/null || true
 for ((i = 0; i < RUNS; i++)); do
     run hello "$JAVA" -cp "$OUT" Hello
+    # shellcheck disable=SC2086
+    run picocli "$JAVA" $PICO_OPTS -Xshare:auto -XX:SharedArchiveFile="$PICO_JSA" -cp "$PICO_CP" PicocliHello
     run launcher bin/logonrights $SMALL
     run jar "$JAVA" -jar "$JAR" $SMALL
 done
@@ -111,11 +129,12 @@ load_big="$load_before -> $(load)"
 
 m() { echo "${WALL[$1]}" | median; }
 r() { echo "${RSS[$1]}" | maximum; }
-hello=$(m hello); launcher=$(m launcher); jar=$(m jar)
+hello=$(m hello); picocli=$(m picocli); launcher=$(m launcher); jar=$(m jar)
 p200=$(m p200); p2k=$(m p2000); p20k=$(m p20000)
 
 printf '\n%-44s %10s %12s   %s\n' "command" "median ms" "peak RSS KB" "runs (ms)"
 printf '%-44s %10s %12s   %s\n' "hello world (java -cp target/bench Hello)" "$hello" "$(r hello)" "${WALL[hello]}"
+printf '%-44s %10s %12s   %s\n' "picocli hello (launcher options, AppCDS)" "$picocli" "$(r picocli)" "${WALL[picocli]}"
 printf '%-44s %10s %12s   %s\n' "small audit, bin/logonrights" "$launcher" "$(r launcher)" "${WALL[launcher]}"
 printf '%-44s %10s %12s   %s\n' "small audit, java -jar" "$jar" "$(r jar)" "${WALL[jar]}"
 printf '%-44s %10s %12s   %s\n' "200 pools, bin/logonrights -Xmx512m" "$p200" "$(r p200)" "${WALL[p200]}"
@@ -125,6 +144,8 @@ printf '\nload average (1/5/15 min): start-up rounds %s; scale rounds %s\n' "$lo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else printf "%.2f", a / b }'; }
 printf 'small audit / hello: launcher %s (goal <= 2, stretch 1.5), java -jar %s\n' \
     "$(ratio "$launcher" "$hello")" "$(ratio "$jar" "$hello")"
+printf 'picocli hello / hello: %s (the framework floor); small audit / picocli hello: %s\n' \
+    "$(ratio "$picocli" "$hello")" "$(ratio "$launcher" "$picocli")"
 printf '20k / 2k after subtracting start-up (the small audit, %s ms): %s (goal <= 12)\n' \
     "$launcher" "$(ratio $((p20k - launcher)) $((p2k - launcher)))"
 printf '20,000 pools: %s ms (goal < 3000 ms), -Xmx512m succeeded\n' "$p20k"
