@@ -101,11 +101,13 @@ final class ApplicationPoolsReader {
     }
 
     private static Setting setting(Element own, Element defaults, String attribute) {
-        if (own != null && own.hasAttribute(attribute)) {
-            return new Setting(own.getAttribute(attribute), ValueOrigin.POOL, own);
+        String value = own == null ? null : SecureXml.attr(own, attribute);
+        if (value != null) {
+            return new Setting(value, ValueOrigin.POOL, own);
         }
-        if (defaults != null && defaults.hasAttribute(attribute)) {
-            return new Setting(defaults.getAttribute(attribute), ValueOrigin.POOL_DEFAULTS, defaults);
+        value = defaults == null ? null : SecureXml.attr(defaults, attribute);
+        if (value != null) {
+            return new Setting(value, ValueOrigin.POOL_DEFAULTS, defaults);
         }
         return new Setting(null, ValueOrigin.SCHEMA_DEFAULT, null);
     }

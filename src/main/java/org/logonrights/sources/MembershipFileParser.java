@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +61,11 @@ public final class MembershipFileParser {
     private final Map<Sid, Integer> indexBySid = new HashMap<>();
     /** One Sid per distinct SID text: 10,000 accounts in 20 groups name the same few hundred groups 200,000 times. */
     private final Map<String, Sid> sids = new HashMap<>();
-    /** One Principal per distinct group, for the same reason: they stay alive for the whole audit. */
-    private final Map<Principal, Principal> principals = new HashMap<>();
+    /**
+     * One Principal per distinct group, for the same reason: they stay alive for the whole audit.
+     * Keyed by the Sid instance, which {@link #sids} makes one per SID text.
+     */
+    private final Map<Sid, Principal> groupsBySid = new IdentityHashMap<>();
 
     private MembershipFileParser(String file, JsonParser json) {
         this.file = file;
@@ -205,10 +209,25 @@ public final class MembershipFileParser {
                 throw new InputException(file, position(pathOf(json.getParsingContext()), start),
                         "a group needs \"sid\" or \"name\"");
             }
-            Principal group = new Principal(sid, name);
-            out.add(principals.computeIfAbsent(group, g -> g));
+            out.add(group(sid, name));
         }
         return out;
+    }
+
+    /** The group's shared Principal when the same SID came with the same name before. */
+    private Principal group(Sid sid, String name) {
+        if (sid == null) {
+            return new Principal(null, name);
+        }
+        Principal known = groupsBySid.get(sid);
+        if (known != null && Objects.equals(known.name(), name)) {
+            return known;
+        }
+        Principal group = new Principal(sid, name);
+        if (known == null) {
+            groupsBySid.put(sid, group);
+        }
+        return group;
     }
 
     private void checkDuplicate(int index, String account, Sid sid, String path, JsonLocation start)
