@@ -17,6 +17,7 @@ import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Attr;
 import org.w3c.dom.DOMException;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -47,12 +48,12 @@ public final class SecureXml {
     private static final String LINES_KEY = "logonrights.lines";
 
     /**
-     * Configured once: creating a factory costs more than parsing a whole applicationHost.config,
-     * which cost more than parsing a whole applicationHost.config. Parsers come from them under the
-     * class lock, since JAXP promises no thread safety for factories.
+     * Configured once: creating a factory costs more than parsing a small applicationHost.config.
+     * Parsers come from the factory under the class lock, since JAXP promises no thread safety for
+     * factories; the DOM implementation only instantiates empty documents.
      */
     private static final SAXParserFactory SAX = newFactory();
-    private static final DocumentBuilderFactory DOM = newDomFactory();
+    private static final DOMImplementation DOM = newDomImplementation();
 
     private SecureXml() {
     }
@@ -120,8 +121,12 @@ public final class SecureXml {
         return SAX.newSAXParser();
     }
 
-    private static synchronized Document newDocument() throws ParserConfigurationException {
-        return DOM.newDocumentBuilder().newDocument();
+    /**
+     * An empty document from the DOM implementation, not from a new DocumentBuilder: a builder sets up
+     * a whole second parser configuration that would never parse anything here.
+     */
+    private static Document newDocument() {
+        return DOM.createDocument(null, null, null);
     }
 
     private static SAXParserFactory newFactory() {
@@ -142,10 +147,14 @@ public final class SecureXml {
         }
     }
 
-    private static DocumentBuilderFactory newDomFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        return f;
+    private static DOMImplementation newDomImplementation() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            return f.newDocumentBuilder().getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK has no DOM implementation", e);
+        }
     }
 
     /**
