@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +78,8 @@ class StartupPathIT {
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "bin/logonrights is the POSIX sh launcher; Windows uses bin/logonrights.cmd")
+    @EnabledOnOs(value = {OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD, OS.SOLARIS, OS.AIX, OS.OTHER},
+            disabledReason = "bin/logonrights is the POSIX sh launcher; Windows uses bin/logonrights.cmd")
     void theLauncherPrintsWhatJavaJarPrints(@TempDir Path dir) throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("bin/logonrights");
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
