@@ -123,9 +123,10 @@ public final class SecureXml {
 
     /**
      * An empty document from the DOM implementation, not from a new DocumentBuilder: a builder sets up
-     * a whole second parser configuration that would never parse anything here.
+     * a whole second parser configuration that would never parse anything here. Under the class lock
+     * like the parsers: inputs are parsed on two threads, and the DOM promises no thread safety.
      */
-    private static Document newDocument() {
+    private static synchronized Document newDocument() {
         return DOM.createDocument(null, null, null);
     }
 
