@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.InputNote;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.UserRight;
 import org.logonrights.platform.windows.GroupMembershipReader;
 import org.logonrights.platform.windows.GroupPolicyResult;
@@ -20,8 +22,6 @@ import org.logonrights.platform.windows.LocalSecurityPolicy;
 import org.logonrights.platform.windows.LsaException;
 import org.logonrights.platform.windows.MachineFacts;
 import org.logonrights.platform.windows.MembershipResult;
-import org.logonrights.platform.windows.ResolvedName;
-import org.logonrights.platform.windows.SidNameUse;
 
 /**
  * A whole Windows machine in memory for {@link LiveSnapshotReader} tests: LSA holders and names, a

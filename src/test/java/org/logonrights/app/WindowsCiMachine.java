@@ -10,9 +10,9 @@ import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
-import org.logonrights.platform.windows.SidNameUse;
 
 /**
  * The machine .github/workflows/windows.yml builds, as {@link FakeLiveSources} content: its IIS

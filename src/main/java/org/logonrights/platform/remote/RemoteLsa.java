@@ -3,9 +3,9 @@ package org.logonrights.platform.remote;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
-import org.logonrights.platform.windows.ResolvedName;
 
 /**
  * An open, read-only view of another machine's LSA policy and files, reached over SMB from any OS.

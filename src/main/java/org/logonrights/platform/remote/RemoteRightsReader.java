@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.logonrights.model.EffectiveRights;
-import org.logonrights.model.ResolvedRights;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Provenance;
+import org.logonrights.model.ResolvedName;
+import org.logonrights.model.ResolvedRights;
 import org.logonrights.model.Sid;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
-import org.logonrights.platform.windows.ResolvedName;
 
 /**
  * Reads the ten logon rights of a remote machine from a {@link RemoteLsa} into the same

@@ -32,11 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.UserRight;
 import org.logonrights.platform.remote.RemoteLsaException.Reason;
-import org.logonrights.platform.windows.ResolvedName;
-import org.logonrights.platform.windows.SidNameUse;
 
 /**
  * {@link RemoteLsa} over SMB 2/3 (smbj) and MS-LSAD on {@code \pipe\lsarpc} (rapid7 dcerpc).

@@ -2,7 +2,9 @@ package org.logonrights.platform.windows;
 
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Win32Exception;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 
 /** {@link AccountResolver} over jna-platform's {@code Advapi32Util.getAccountByName} (LookupAccountNameW). */
 final class Advapi32AccountResolver implements AccountResolver {

@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 import org.logonrights.model.AccountMembership;
-import org.logonrights.model.InputNote;
 import org.logonrights.model.InputNote.Level;
+import org.logonrights.model.InputNote;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
 import org.logonrights.model.SourceKind;
 

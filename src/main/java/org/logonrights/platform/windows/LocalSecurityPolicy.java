@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
 

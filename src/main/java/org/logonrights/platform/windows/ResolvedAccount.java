@@ -1,6 +1,7 @@
 package org.logonrights.platform.windows;
 
 import java.util.Objects;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
 
 /** An account name looked up on this machine: its SID and its name as Windows spells it. */

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
-import org.logonrights.platform.windows.ResolvedName;
 
 /**
  * An in-memory {@link RemoteLsa}: accounts with their rights, names, files, the rights the
@@ -35,7 +35,7 @@ public final class FakeRemoteLsa implements RemoteLsa {
 
     public FakeRemoteLsa name(String sid, String domain, String name, int use) {
         names.put(Sid.parse(sid), new ResolvedName(domain, name,
-                org.logonrights.platform.windows.SidNameUse.fromCode(use).orElseThrow()));
+                org.logonrights.model.SidNameUse.fromCode(use).orElseThrow()));
         return this;
     }
 

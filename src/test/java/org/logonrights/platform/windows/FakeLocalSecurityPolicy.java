@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.UserRight;
 
 /**

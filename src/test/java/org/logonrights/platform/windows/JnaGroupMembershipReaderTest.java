@@ -33,7 +33,9 @@ import org.logonrights.model.AccountMembership;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Principal;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.SourceKind;
 import org.logonrights.platform.windows.X64NativeBuffers.Group;
 

@@ -15,6 +15,7 @@ import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.WellKnownSids;

@@ -1,6 +1,5 @@
 package org.logonrights.platform.windows;
 
-import org.logonrights.testing.WithoutJnaClassLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.logonrights.model.ResolvedName;
+import org.logonrights.testing.WithoutJnaClassLoader;
 
 /**
  * The pure-Java side runs in a class loader that has our classes and the JDK but no JNA, and asks
@@ -24,7 +25,7 @@ class OfflinePathIsolationTest {
             assertTrue(result.contains("holder=BUILTIN\\IIS_IUSRS"), result);
             assertTrue(result.contains("denied=true/0xC0000022/0xC0000060"), result);
             assertTrue(result.contains("rsop=null/gpo-ownership-unknown"), result);
-            assertTrue(result.contains("lookupSids(java.util.Map<org.logonrights.model.Sid, org.logonrights.platform.windows.ResolvedName>"), result);
+            assertTrue(result.contains("lookupSids(java.util.Map<org.logonrights.model.Sid, org.logonrights.model.ResolvedName>"), result);
             assertEquals(List.of(), loader.jnaRequests());
             assertTrue(loader.requested(LiveRightsReader.class.getName()), "the probe ran in the isolated loader");
             // The isolation is real: JNA is not reachable from this loader at all.

@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.SidNameUse;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.WellKnownSids;
 

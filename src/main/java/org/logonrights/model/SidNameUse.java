@@ -1,4 +1,4 @@
-package org.logonrights.platform.windows;
+package org.logonrights.model;
 
 import java.util.Optional;
 
