@@ -1,7 +1,9 @@
 package org.logonrights.cli;
 
 import java.util.concurrent.Callable;
+import org.logonrights.app.ExitCode;
 import org.logonrights.model.Sid;
+import org.logonrights.model.SidKind;
 import org.logonrights.model.VirtualAccounts;
 import org.logonrights.model.WellKnownSids;
 import picocli.CommandLine.Command;
@@ -84,34 +86,17 @@ public final class SidCommand implements Runnable {
         }
 
         static String describe(Sid sid) {
-            var known = WellKnownSids.nameOf(sid);
-            if (known.isPresent()) {
-                return known.get() + " (well-known)";
-            }
-            if (sid.isAppPoolSid()) {
-                return "an IIS application pool virtual account (IIS APPPOOL\\<pool>); compare with 'logonrights sid apppool NAME'";
-            }
-            if (sid.isServiceSid()) {
-                return "a per-service virtual account (NT SERVICE\\<service>); compare with 'logonrights sid service NAME'";
-            }
-            if (sid.isDomainOrMachine()) {
-                String rid = switch ((int) sid.rid()) {
-                    case 500 -> " Administrator";
-                    case 501 -> " Guest";
-                    case 502 -> " krbtgt";
-                    case 512 -> " Domain Admins";
-                    case 513 -> " Domain Users";
-                    case 514 -> " Domain Guests";
-                    case 515 -> " Domain Computers";
-                    case 516 -> " Domain Controllers";
-                    default -> "";
-                };
-                return "an account or group of a domain or of a machine's local SAM (RID " + sid.rid() + rid + ")";
-            }
-            if (sid.isBuiltinAlias()) {
-                return "a BUILTIN alias with RID " + sid.rid() + " (not in the well-known table)";
-            }
-            return "not a well-known SID";
+            return switch (SidKind.of(sid)) {
+                case WELL_KNOWN -> WellKnownSids.nameOf(sid).orElseThrow() + " (well-known)";
+                case APP_POOL -> "an IIS application pool virtual account (IIS APPPOOL\\<pool>); compare with "
+                        + "'logonrights sid apppool NAME'";
+                case SERVICE -> "a per-service virtual account (NT SERVICE\\<service>); compare with "
+                        + "'logonrights sid service NAME'";
+                case DOMAIN_OR_MACHINE -> "an account or group of a domain or of a machine's local SAM (RID " + sid.rid()
+                        + WellKnownSids.domainRidName(sid.rid()).map(name -> " " + name).orElse("") + ")";
+                case BUILTIN_ALIAS -> "a BUILTIN alias with RID " + sid.rid() + " (not in the well-known table)";
+                case OTHER -> "not a well-known SID";
+            };
         }
     }
 }

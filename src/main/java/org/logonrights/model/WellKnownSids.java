@@ -110,6 +110,19 @@ public final class WellKnownSids {
         }
     }
 
+    /**
+     * The names of the well-known RIDs every domain (and, for 500 and 501, every machine's SAM) has:
+     * the RID of a domain or machine SID names the same account or group everywhere.
+     */
+    private static final Map<Long, String> DOMAIN_RIDS = Map.of(
+            500L, "Administrator", 501L, "Guest", 502L, "krbtgt", 512L, "Domain Admins", 513L, "Domain Users",
+            514L, "Domain Guests", 515L, "Domain Computers", 516L, "Domain Controllers");
+
+    /** The well-known account or group a domain or machine RID names (500 Administrator, 513 Domain Users …). */
+    public static Optional<String> domainRidName(long rid) {
+        return Optional.ofNullable(DOMAIN_RIDS.get(rid));
+    }
+
     /** The English display name of a well-known SID. */
     public static Optional<String> nameOf(Sid sid) {
         return Optional.ofNullable(NAMES.get(sid));
