@@ -21,42 +21,18 @@ import org.logonrights.sources.GpoMetadata;
 import org.logonrights.sources.GpresultParser;
 import org.logonrights.sources.GpresultReport;
 import org.logonrights.sources.InputException;
-import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.MembershipFileParser;
 import org.logonrights.sources.Parsed;
 import org.logonrights.sources.SecurityTemplate;
 import org.logonrights.sources.SecurityTemplateParser;
 
 /**
- * Builds one snapshot from the inputs a user named: offline files, a snapshot JSON, or (on
- * Windows, with no inputs) the live machine. The engine never learns which.
+ * Builds one snapshot from exported files: a secedit export and applicationHost.config, with the
+ * optional memberships, gpresult and GPO templates ({@link SnapshotSources} chooses this source).
  */
 public final class SnapshotLoader {
 
     private SnapshotLoader() {
-    }
-
-    public static Snapshot load(InputSelection in, long maxInputSize)
-            throws InputException, UsageException, EnvironmentException {
-        if (maxInputSize <= 0) {
-            throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxInputSize);
-        }
-        InputFiles.setMaxBytes(maxInputSize);
-        if (in.snapshot() != null) {
-            if (in.secedit() != null || in.applicationHost() != null || in.memberships() != null
-                    || in.gpresult() != null || !in.gpoTemplates().isEmpty()) {
-                throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
-            }
-            return SnapshotFiles.read(in.snapshot());
-        }
-        if (in.isEmpty()) {
-            return LiveMode.readLocalMachine();
-        }
-        if (in.secedit() == null || in.applicationHost() == null) {
-            throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
-                    + "--applicationhost (applicationHost.config), or --snapshot");
-        }
-        return offline(in);
     }
 
     /** Reads the offline artifacts into one snapshot. */

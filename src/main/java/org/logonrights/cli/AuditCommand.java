@@ -1,15 +1,11 @@
 package org.logonrights.cli;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.logonrights.app.AuditService;
-import org.logonrights.engine.PoolResult;
-import org.logonrights.engine.Verdict;
-import org.logonrights.model.Snapshot;
+import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
-import org.logonrights.report.RenderOptions;
+import org.logonrights.report.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,19 +43,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = remote.requested()
-                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
-        AuditReport report = AuditService.audit(snapshot, pools);
-        RenderOptions options = Terminal.renderOptions(output.output == null);
-        ReportOutput.write(output.format.renderer(options), report, output.output, spec.commandLine().getOut());
-        return exitCode(report, output.failOn);
-    }
-
-    static int exitCode(AuditReport report, FailOn failOn) {
-        EnumSet<Verdict> present = EnumSet.noneOf(Verdict.class);
-        for (PoolResult p : report.result().pools()) {
-            present.add(p.verdict());
-        }
-        return failOn.exitCodeFor(present).code();
+        AuditReport report = new LogonRightsService().audit(inputs.request(remote), pools);
+        Renderer renderer = output.format.renderer(Terminal.renderOptions(output.output == null));
+        ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
+        return LogonRightsService.exitCode(report, output.failOn).code();
     }
 }

@@ -1,11 +1,10 @@
 package org.logonrights.cli;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.logonrights.app.ToolVersion;
-import org.logonrights.model.Snapshot;
-import org.logonrights.sources.SnapshotJson;
+import org.logonrights.app.CollectedSnapshot;
+import org.logonrights.app.ExitCode;
+import org.logonrights.app.LogonRightsService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,17 +38,10 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (inputs.snapshot != null && !inputs.redact) {
-            throw new org.logonrights.app.UsageException("collect reads inputs; to redact an existing snapshot add --redact");
-        }
-        Snapshot snapshot = remote.requested()
-                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
-        StringWriter buffer = new StringWriter();
-        SnapshotJson.write(snapshot, ToolVersion.get(), buffer);
-        ReportOutput.writeAtomically(output, buffer.toString());
-        spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + snapshot.iis().pools().size()
-                + " pools, " + snapshot.rights().assignments().size() + " logon rights"
-                + (inputs.redact ? ", redacted" : "") + ")");
+        CollectedSnapshot collected = new LogonRightsService().collect(inputs.request(remote));
+        ReportOutput.writeAtomically(output, collected.json());
+        spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + collected.pools() + " pools, "
+                + collected.rights() + " logon rights" + (collected.redacted() ? ", redacted" : "") + ")");
         return ExitCode.OK.code();
     }
 }

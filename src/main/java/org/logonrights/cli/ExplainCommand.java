@@ -1,12 +1,9 @@
 package org.logonrights.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.logonrights.app.AuditService;
-import org.logonrights.model.Snapshot;
+import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
-import org.logonrights.report.ReportFormat;
-import org.logonrights.report.TextRenderer;
+import org.logonrights.report.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,12 +36,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = remote.requested()
-                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
-        AuditReport report = AuditService.audit(snapshot, List.of(pool));
-        var options = Terminal.renderOptions(output.output == null);
-        var renderer = output.format == ReportFormat.TEXT ? new TextRenderer(options, pool) : output.format.renderer(options);
-        ReportOutput.write(renderer, report, output.output, spec.commandLine().getOut());
-        return AuditCommand.exitCode(report, output.failOn);
+        AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
+        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(output.output == null), pool);
+        ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
+        return LogonRightsService.exitCode(report, output.failOn).code();
     }
 }

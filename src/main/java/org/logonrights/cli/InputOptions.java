@@ -3,13 +3,8 @@ package org.logonrights.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.logonrights.app.EnvironmentException;
 import org.logonrights.app.InputSelection;
-import org.logonrights.app.SnapshotLoader;
-import org.logonrights.app.SnapshotRedactor;
-import org.logonrights.app.UsageException;
-import org.logonrights.model.Snapshot;
-import org.logonrights.sources.InputException;
+import org.logonrights.app.SnapshotRequest;
 import picocli.CommandLine.Option;
 
 /** The input files every reporting command accepts (a picocli mixin). */
@@ -48,15 +43,9 @@ public final class InputOptions {
                     + "stable pseudonyms (verdicts are unchanged), for reports attached to tickets.")
     boolean redact;
 
-    /** Redacts a snapshot read by other means (remote) when --redact is given. */
-    Snapshot redactIfAsked(Snapshot s) {
-        return redact ? SnapshotRedactor.redact(s) : s;
-    }
-
-    /** Loads the snapshot the options name, redacted when asked. */
-    Snapshot load() throws InputException, UsageException, EnvironmentException {
-        Snapshot s = SnapshotLoader.load(selection(), maxInputSize);
-        return redact ? SnapshotRedactor.redact(s) : s;
+    /** The request these options and the remote options make, for the use-case API. */
+    SnapshotRequest request(RemoteOptions remote) {
+        return new SnapshotRequest(selection(), remote.request(), maxInputSize, redact);
     }
 
     public InputSelection selection() {

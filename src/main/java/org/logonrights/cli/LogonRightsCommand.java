@@ -1,16 +1,15 @@
 package org.logonrights.cli;
 
 import java.util.List;
-import org.logonrights.app.EnvironmentException;
+import org.logonrights.app.ExitCode;
+import org.logonrights.app.Failure;
 import org.logonrights.app.ToolVersion;
-import org.logonrights.app.UsageException;
-import org.logonrights.sources.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The top-level {@code logonrights} command: subcommands only. */
 @Command(name = "logonrights", mixinStandardHelpOptions = true, versionProvider = LogonRightsCommand.Version.class,
@@ -105,27 +104,13 @@ public final class LogonRightsCommand implements Runnable {
 
     private static int handle(Exception ex, CommandLine c) {
         boolean debug = ((LogonRightsCommand) c.getCommandSpec().root().userObject()).debug;
-        ExitCode code;
-        String message;
-        if (ex instanceof InputException ie) {
-            code = ExitCode.INVALID_INPUT;
-            message = ie.oneLine();
-        } else if (ex instanceof UsageException ue) {
-            code = ExitCode.INVALID_INPUT;
-            message = ue.getMessage();
-        } else if (ex instanceof EnvironmentException ee) {
-            code = ExitCode.ENVIRONMENT;
-            message = ee.getMessage();
-        } else {
-            code = ExitCode.INTERNAL_ERROR;
-            message = "internal error: " + ex + (debug ? "" : " (rerun with --debug for details)");
-        }
-        c.getErr().println("logonrights: " + message.replaceAll("[\\r\\n]+", " "));
+        Failure failure = Failure.of(ex, debug);
+        c.getErr().println("logonrights: " + failure.message());
         if (debug) {
             ex.printStackTrace(c.getErr());
         }
         c.getErr().flush();
-        return code.code();
+        return failure.exitCode().code();
     }
 
     /** Reads the version filtered into the jar at build time. */

@@ -1,6 +1,7 @@
 package org.logonrights.cli;
 
 import java.nio.file.Path;
+import org.logonrights.app.FailOn;
 import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Option;
 

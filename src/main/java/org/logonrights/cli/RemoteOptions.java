@@ -12,11 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.logonrights.app.EnvironmentException;
-import org.logonrights.app.InputSelection;
+import org.logonrights.app.RemoteRequest;
 import org.logonrights.app.RemoteSnapshotReader;
 import org.logonrights.app.UsageException;
-import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,30 +71,16 @@ public final class RemoteOptions {
         return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null;
     }
 
-    /** Reads the remote machine into a snapshot; {@code files} must be empty (the remote replaces them). */
-    Snapshot load(InputSelection files, long maxInputSize) throws UsageException, EnvironmentException, InputException {
-        if (host == null) {
-            throw new UsageException("--user, --password-env, --password-file and --config-path need --remote HOST");
-        }
-        if (!files.isEmpty()) {
-            throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
-                    + "do not combine it with input files");
-        }
-        if (user == null) {
-            throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + host + ")");
-        }
+    /** The remote machine these options name, or null when no remote option was given. */
+    RemoteRequest request() {
+        return requested() ? new RemoteRequest(host, user, this::password, configPath) : null;
+    }
+
+    /** Asked for only when the logon happens, after the request was found complete. */
+    private char[] password() throws UsageException, InputException {
         if (passwordEnv != null && passwordFile != null) {
             throw new UsageException("give either --password-env or --password-file, not both");
         }
-        char[] password = password();
-        try {
-            return RemoteSnapshotReader.read(host, user, password, configPath, maxInputSize);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    private char[] password() throws UsageException, InputException {
         if (passwordEnv != null) {
             String value = environment.apply(passwordEnv);
             if (value == null || value.isEmpty()) {

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.logonrights.app.UsageException;
-import org.logonrights.report.AuditReport;
-import org.logonrights.report.Renderer;
 
 /**
  * Writes a rendered report to standard output or, atomically, to a file: the report is rendered in
@@ -23,10 +21,16 @@ final class ReportOutput {
     private ReportOutput() {
     }
 
-    static void write(Renderer renderer, AuditReport report, Path output, PrintWriter stdout)
-            throws IOException, UsageException {
+    /** Content rendered into a writer: a report and its renderer. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Renders in memory, then writes to standard output, or atomically to {@code output} when given. */
+    static void write(Content content, Path output, PrintWriter stdout) throws IOException, UsageException {
         StringWriter buffer = new StringWriter();
-        renderer.render(report, buffer);
+        content.writeTo(buffer);
         write(buffer.toString(), output, stdout);
     }
 

@@ -1,14 +1,13 @@
 package org.logonrights.cli;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.logonrights.app.UsageException;
-import org.logonrights.engine.RightsAnalysis;
-import org.logonrights.model.Snapshot;
+import org.logonrights.app.ExitCode;
+import org.logonrights.app.LogonRightsService;
 import org.logonrights.model.UserRight;
 import org.logonrights.report.RightsRenderer;
+import org.logonrights.report.RightsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,25 +45,10 @@ public final class RightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<UserRight> selected = new ArrayList<>();
-        for (String r : rights) {
-            selected.add(UserRight.fromConstantName(r).orElseThrow(() -> new UsageException("'" + r
-                    + "' is not a logon right; expected one of " + java.util.Arrays.stream(UserRight.values())
-                    .map(UserRight::constantName).toList())));
-        }
-        if (!format.equalsIgnoreCase("text") && !format.equalsIgnoreCase("json")) {
-            throw new UsageException("rights supports --format text or json, not '" + format + "'");
-        }
-        Snapshot snapshot = remote.requested()
-                ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
-        List<RightsAnalysis.RightSummary> summaries = RightsAnalysis.analyze(snapshot, selected);
-        StringWriter buffer = new StringWriter();
-        if (format.equalsIgnoreCase("json")) {
-            RightsRenderer.json(snapshot.machine(), summaries, buffer);
-        } else {
-            RightsRenderer.text(summaries, buffer);
-        }
-        ReportOutput.write(buffer.toString(), output, spec.commandLine().getOut());
+        List<UserRight> selected = LogonRightsService.parseRights(rights);
+        RightsRenderer renderer = LogonRightsService.rightsFormat(format).rightsRenderer().orElseThrow();
+        RightsReport report = new LogonRightsService().rights(inputs.request(remote), selected);
+        ReportOutput.write(out -> renderer.render(report, out), output, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

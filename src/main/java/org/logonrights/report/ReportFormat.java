@@ -1,6 +1,7 @@
 package org.logonrights.report;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every output format, with its name on the command line, its file extension and the renderer that
@@ -36,6 +37,7 @@ public enum ReportFormat {
         return description;
     }
 
+    /** The renderer of an audit report. */
     public Renderer renderer(RenderOptions options) {
         return switch (this) {
             case TEXT -> new TextRenderer(options);
@@ -46,6 +48,30 @@ public enum ReportFormat {
         };
     }
 
+    /** The renderer of {@code explain}: the text format focuses on one pool's reason chain, the others render the audit. */
+    public Renderer explainRenderer(RenderOptions options, String pool) {
+        return this == TEXT ? new TextRenderer(options, pool) : renderer(options);
+    }
+
+    /** The renderer of a {@code rights} report, for the formats that have one (text and JSON). */
+    public Optional<RightsRenderer> rightsRenderer() {
+        return switch (this) {
+            case TEXT -> Optional.of(new RightsTextRenderer());
+            case JSON -> Optional.of(new RightsJsonRenderer());
+            case SARIF, JUNIT, MARKDOWN -> Optional.empty();
+        };
+    }
+
+    /** Parses a CLI name, case-insensitively; empty for a name no format has. */
+    public static Optional<ReportFormat> parse(String name) {
+        for (ReportFormat f : values()) {
+            if (f.cliName.equalsIgnoreCase(name.strip())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String toString() {
         return cliName;
@@ -53,13 +79,8 @@ public enum ReportFormat {
 
     /** Parses a CLI name, case-insensitively. */
     public static ReportFormat fromCliName(String name) {
-        for (ReportFormat f : values()) {
-            if (f.cliName.equalsIgnoreCase(name.strip())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown format '" + name + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(ReportFormat::cliName).toList());
+        return parse(name).orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "'; expected one of "
+                + java.util.Arrays.stream(values()).map(ReportFormat::cliName).toList()));
     }
 
     static String lower(String s) {

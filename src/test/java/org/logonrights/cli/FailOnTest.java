@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.logonrights.app.FailOn;
 import org.logonrights.engine.Verdict;
 
 /** Every --fail-on level against every mix of verdicts that matters. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.logonrights.app.ExitCode;
 
 /**
  * Hostile and broken inputs through the built jar (docs/bad-input.md): a refused input gives exit

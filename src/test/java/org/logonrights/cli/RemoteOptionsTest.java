@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.logonrights.app.ExitCode;
 import org.logonrights.app.InputSelection;
+import org.logonrights.app.SnapshotRequest;
+import org.logonrights.app.SnapshotSources;
 import org.logonrights.app.UsageException;
 import org.logonrights.sources.InputException;
 
@@ -29,6 +32,11 @@ class RemoteOptionsTest {
         o.user = user;
         o.environment = Map.<String, String>of()::get;
         return o;
+    }
+
+    /** Reads what the options request, as a command does, through the use-case API's source selection. */
+    private static void load(RemoteOptions options, InputSelection files, long maxBytes) throws Exception {
+        SnapshotSources.select(new SnapshotRequest(files, options.request(), maxBytes, false)).read();
     }
 
     @Test
@@ -50,19 +58,19 @@ class RemoteOptionsTest {
     void usageMistakesAreOneLineUsageErrors() {
         RemoteOptions noHost = options(null, "A\\b");
         assertTrue(noHost.requested());
-        assertThrows(UsageException.class, () -> noHost.load(NO_FILES, 100));
-        assertThrows(UsageException.class, () -> options("web01", null).load(NO_FILES, 100));
+        assertThrows(UsageException.class, () -> load(noHost, NO_FILES, 100));
+        assertThrows(UsageException.class, () -> load(options("web01", null), NO_FILES, 100));
         RemoteOptions both = options("web01", "A\\b");
         both.passwordEnv = "PW";
         both.passwordFile = Path.of("pw");
-        assertThrows(UsageException.class, () -> both.load(NO_FILES, 100));
+        assertThrows(UsageException.class, () -> load(both, NO_FILES, 100));
         RemoteOptions withFiles = options("web01", "A\\b");
-        assertThrows(UsageException.class, () -> withFiles.load(
+        assertThrows(UsageException.class, () -> load(withFiles, 
                 new InputSelection(Path.of("secedit.inf"), null, null, null, List.of(), null), 100));
         RemoteOptions unsetEnv = options("web01", "A\\b");
         unsetEnv.passwordEnv = "LR_TEST_UNSET";
         assertEquals("--password-env: environment variable LR_TEST_UNSET is not set or empty",
-                assertThrows(UsageException.class, () -> unsetEnv.load(NO_FILES, 100)).getMessage());
+                assertThrows(UsageException.class, () -> load(unsetEnv, NO_FILES, 100)).getMessage());
         assertFalse(new RemoteOptions().requested());
     }
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.logonrights.cli.ExitCode;
-import org.logonrights.cli.FailOn;
+import org.logonrights.app.ExitCode;
+import org.logonrights.app.FailOn;
 import org.logonrights.engine.rules.Rule;
 import org.logonrights.engine.rules.Rules;
 

@@ -27,6 +27,7 @@ import org.logonrights.app.RemoteSnapshotReader;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.InputNote;
+import org.logonrights.model.ResolvedName;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
@@ -36,7 +37,6 @@ import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteNoSuchPrivilegeException;
 import org.logonrights.platform.remote.RemoteTarget;
-import org.logonrights.platform.windows.ResolvedName;
 
 /**
  * The remote audit against a real Samba AD DC on 127.0.0.1 (see {@link SambaDc}): the snapshot,

@@ -1,4 +1,4 @@
-package org.logonrights.cli;
+package org.logonrights.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.logonrights.cli;
+package org.logonrights.app;
 
 import java.util.Set;
 import org.logonrights.engine.Verdict;

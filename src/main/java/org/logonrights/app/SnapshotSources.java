@@ -1,0 +1,63 @@
+package org.logonrights.app;
+
+import org.logonrights.sources.InputFiles;
+
+/**
+ * Chooses the {@link SnapshotSource} a request names, and refuses requests that mix sources or lack
+ * what their source needs. The only place that knows which options go together: a new kind of input
+ * is a new source here and a new option in the front end, nothing else.
+ */
+public final class SnapshotSources {
+
+    private SnapshotSources() {
+    }
+
+    /**
+     * The source of {@code request}: a remote machine when any remote option was given, else a snapshot
+     * file, else the exported files, else (no input at all) the local machine.
+     *
+     * @throws UsageException when the request mixes sources or lacks a required input
+     */
+    public static SnapshotSource select(SnapshotRequest request) throws UsageException {
+        long maxBytes = request.maxInputSize();
+        if (maxBytes <= 0) {
+            throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxBytes);
+        }
+        InputSelection files = request.files();
+        if (request.remote() != null) {
+            return remote(request.remote(), files, maxBytes);
+        }
+        InputFiles.setMaxBytes(maxBytes);
+        if (files.snapshot() != null) {
+            if (files.secedit() != null || files.applicationHost() != null || files.memberships() != null
+                    || files.gpresult() != null || !files.gpoTemplates().isEmpty()) {
+                throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
+            }
+            return () -> SnapshotFiles.read(files.snapshot());
+        }
+        if (files.isEmpty()) {
+            return LiveMode::readLocalMachine;
+        }
+        if (files.secedit() == null || files.applicationHost() == null) {
+            throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
+                    + "--applicationhost (applicationHost.config), or --snapshot");
+        }
+        return () -> SnapshotLoader.offline(files);
+    }
+
+    private static SnapshotSource remote(RemoteRequest remote, InputSelection files, long maxBytes)
+            throws UsageException {
+        if (remote.host() == null) {
+            throw new UsageException("--user, --password-env, --password-file and --config-path need --remote HOST");
+        }
+        if (!files.isEmpty()) {
+            throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
+                    + "do not combine it with input files");
+        }
+        if (remote.user() == null) {
+            throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + remote.host() + ")");
+        }
+        return () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
+                remote.configPath(), maxBytes);
+    }
+}
