@@ -4,12 +4,12 @@ import java.util.List;
 import org.logonrights.app.ExitCode;
 import org.logonrights.app.Failure;
 import org.logonrights.app.ToolVersion;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** The top-level {@code logonrights} command: subcommands only. */
 @Command(name = "logonrights", mixinStandardHelpOptions = true, versionProvider = LogonRightsCommand.Version.class,

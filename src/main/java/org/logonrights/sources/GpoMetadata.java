@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.logonrights.model.GpoInfo;
@@ -191,11 +190,13 @@ public final class GpoMetadata {
     }
 
     private static boolean isNamed(Path p, String name) {
-        return p.getFileName() != null && p.getFileName().toString().equalsIgnoreCase(name);
+        Path file = p.getFileName();
+        return file != null && file.toString().equalsIgnoreCase(name);
     }
 
     private static String guidName(Path dir) {
-        return dir == null || dir.getFileName() == null ? null : guid(dir.getFileName().toString());
+        Path file = dir == null ? null : dir.getFileName();
+        return file == null ? null : guid(file.toString());
     }
 
     private static String guid(String text) {

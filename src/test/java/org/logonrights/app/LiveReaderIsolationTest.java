@@ -1,6 +1,5 @@
 package org.logonrights.app;
 
-import org.logonrights.testing.WithoutJnaClassLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.logonrights.testing.WithoutJnaClassLoader;
 
 /**
  * The live snapshot reader, over fakes, runs in a class loader that has our classes and the JDK but

@@ -65,7 +65,7 @@ class RemoteOptionsTest {
         both.passwordFile = Path.of("pw");
         assertThrows(UsageException.class, () -> load(both, NO_FILES, 100));
         RemoteOptions withFiles = options("web01", "A\\b");
-        assertThrows(UsageException.class, () -> load(withFiles, 
+        assertThrows(UsageException.class, () -> load(withFiles,
                 new InputSelection(Path.of("secedit.inf"), null, null, null, List.of(), null), 100));
         RemoteOptions unsetEnv = options("web01", "A\\b");
         unsetEnv.passwordEnv = "LR_TEST_UNSET";

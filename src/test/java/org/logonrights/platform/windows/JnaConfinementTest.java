@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.logonrights.model.ResolvedName;
-import org.logonrights.model.SidNameUse;
 
 /** Only org.logonrights.platform.windows mentions JNA, and within it only the native side. */
 class JnaConfinementTest {

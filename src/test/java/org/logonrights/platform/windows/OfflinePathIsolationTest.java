@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.logonrights.model.ResolvedName;
 import org.logonrights.testing.WithoutJnaClassLoader;
 
 /**
