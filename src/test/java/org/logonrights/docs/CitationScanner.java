@@ -54,6 +54,8 @@ final class CitationScanner {
     /** {@code verdicts.md, "Which SIDs count"}, also inside a Java string ({@code \"…\"}). */
     private static final Pattern HEADING_CITATION = Pattern.compile(
             "(verdicts|windows-facts|input-formats)\\.md, \\\\?\"([^\"\\\\]+)\\\\?\"");
+    /** A line break inside a citation, with the {@code *} of a Javadoc line that may follow it. */
+    private static final Pattern COMMENT_BREAK = Pattern.compile("\\s*\\R\\s*(?:\\*\\s*)?");
     private static final Pattern INLINE_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern REFERENCE_LINK = Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:\\s*(\\S+)");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -126,8 +128,9 @@ final class CitationScanner {
         m = HEADING_CITATION.matcher(text);
         while (m.find()) {
             String target = "docs/" + m.group(1) + ".md";
-            if (!page(root.resolve(target)).headings.contains(m.group(2))) {
-                problems.add(new Problem(name, lines.of(m.start()), m.group(), target + " has no heading \"" + m.group(2) + "\""));
+            String heading = COMMENT_BREAK.matcher(m.group(2)).replaceAll(" ");
+            if (!page(root.resolve(target)).headings.contains(heading)) {
+                problems.add(new Problem(name, lines.of(m.start()), m.group(), target + " has no heading \"" + heading + "\""));
             }
         }
         if (name.endsWith(".md")) {

@@ -88,7 +88,8 @@ class CitationsTest {
         pages(root);
         write(root, "src/main/C.java", "/** docs/windows-facts.md §6.4 and §6.9, docs/input-formats.md §0.1, §2.7.\n"
                 + " * docs/windows-facts.md\n * §3.5 wrapped; docs/windows-facts.md §6.3–§6.8; docs/verdicts.md (D7), docs/verdicts.md (D8)\n"
-                + " * docs/verdicts.md, \"Which SIDs count\" and docs/verdicts.md, \"Which SIDs matter\" */\n"
+                + " * docs/verdicts.md, \"Which SIDs count\" and docs/verdicts.md, \"Which SIDs matter\"\n"
+                + " * wrapped: docs/verdicts.md, \"Which SIDs\n * count\", docs/verdicts.md, \"Which\n * SIDs matter\" */\n"
                 + "String s = \"(docs/verdicts.md, \\\"No such heading\\\")\";\n");
 
         assertEquals(List.of(
@@ -99,7 +100,9 @@ class CitationsTest {
                         "src/main/C.java:3: docs/verdicts.md has no anchor d8: verdicts.md (D8)",
                         "src/main/C.java:4: docs/verdicts.md has no heading \"Which SIDs matter\": "
                                 + "verdicts.md, \"Which SIDs matter\"",
-                        "src/main/C.java:5: docs/verdicts.md has no heading \"No such heading\": "
+                        "src/main/C.java:6: docs/verdicts.md has no heading \"Which SIDs matter\": "
+                                + "verdicts.md, \"Which\n * SIDs matter\"",
+                        "src/main/C.java:8: docs/verdicts.md has no heading \"No such heading\": "
                                 + "verdicts.md, \\\"No such heading\\\""),
                 problems(root, "src"));
     }
