@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * IIS shared configuration as {@code redirection.config} declares it (formats.md §3.4):
+ * IIS shared configuration as {@code redirection.config} declares it (docs/input-formats.md §3.4):
  * {@code <configuration><configurationRedirection enabled="true" path="\\server\share" userName=… password=…/>}.
  * Only {@code enabled} and {@code path} are read; the credentials are never touched.
  *

@@ -13,7 +13,7 @@ import java.util.Locale;
  * five little-endian 32-bit numbers (MS-LSAT 3.1.4.6.1; pool variant verified against observed SIDs).
  *
  * <p>Windows folds case with its own Unicode tables; {@link Locale#ROOT} matches them for ASCII,
- * which covers every observed pool name. Non-ASCII names are an open question (domain-facts §6.4).
+ * which covers every observed pool name. Non-ASCII names are an open question (docs/windows-facts.md §6.4).
  */
 public final class VirtualAccounts {
 

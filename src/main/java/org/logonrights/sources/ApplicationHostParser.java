@@ -20,7 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The parser of IIS {@code applicationHost.config} (formats.md §3): it reads the application pools with their
+ * The parser of IIS {@code applicationHost.config} (docs/input-formats.md §3): it reads the application pools with their
  * effective identities, the pool of each application, and the other accounts IIS logs on with.
  * Everything is kept in document order; passwords are only classified.
  *

@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 /**
  * The reader of {@code system.applicationHost/applicationPools} sections: pools whose settings are
  * resolved attribute by attribute: the pool, then {@code applicationPoolDefaults}, then the IIS
- * 7.5-10 schema default (formats.md §3.2). Password values are classified, never kept.
+ * 7.5-10 schema default (docs/input-formats.md §3.2). Password values are classified, never kept.
  */
 final class ApplicationPoolsReader {
 

@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
 /**
  * Finds which GPO a {@code GptTmpl.inf} belongs to from the files around it: the {@code {GUID}}
  * folder of a SYSVOL policy or a GPMC backup, the backup's {@code bkupInfo.xml} and
- * {@code Backup.xml}, and {@code gpt.ini} (formats.md §1.1, §2.4).
+ * {@code Backup.xml}, and {@code gpt.ini} (docs/input-formats.md §1.1, §2.4).
  *
  * <p>In a GPMC backup the {@code {GUID}} folder is the <em>backup</em> id; the GPO's own GUID is in
  * {@code bkupInfo.xml} ({@code GPOGuid}) and {@code Backup.xml} ({@code GroupPolicyCoreSettings/ID}).

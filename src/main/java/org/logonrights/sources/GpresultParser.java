@@ -26,7 +26,7 @@ import org.w3c.dom.Element;
 /**
  * Reads the computer logon rights out of a {@code gpresult /scope computer /x} RSoP report (root
  * {@code Rsop}, logging or planning data) or a {@code Get-GPOReport -ReportType Xml} file (root
- * {@code GPO}, one GPO's own definition). See formats.md §2.
+ * {@code GPO}, one GPO's own definition). See docs/input-formats.md §2.
  */
 public final class GpresultParser {
 

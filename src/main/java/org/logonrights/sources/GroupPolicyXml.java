@@ -8,7 +8,7 @@ import org.w3c.dom.NodeList;
 /**
  * Namespace URIs and small DOM helpers shared by the Group Policy XML readers. Elements are
  * matched by namespace URI and local name only: the prefixes ({@code q1:}, {@code q3:}, ...)
- * change from one report to the next (formats.md §2.3).
+ * change from one report to the next (docs/input-formats.md §2.3).
  */
 final class GroupPolicyXml {
 

@@ -13,7 +13,7 @@ import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
 
 /**
- * Turns the value of one {@code [Privilege Rights]} line into right holders (formats.md §1.3, §1.5).
+ * Turns the value of one {@code [Privilege Rights]} line into right holders (docs/input-formats.md §1.3, §1.5).
  * It scans by index, so a line with hundreds of thousands of SIDs costs one pass.
  */
 final class PrivilegeRightsValue {

@@ -21,7 +21,7 @@ import org.logonrights.sources.PrivilegeRightsValue.LogicalLine;
 
 /**
  * Reads the logon rights of a security template: {@code secedit /export /areas USER_RIGHTS} output
- * or a SYSVOL {@code GptTmpl.inf} (formats.md §1). Only {@code [Privilege Rights]} is read; the
+ * or a SYSVOL {@code GptTmpl.inf} (docs/input-formats.md §1). Only {@code [Privilege Rights]} is read; the
  * other sections are skipped whatever they hold.
  */
 public final class SecurityTemplateParser {
@@ -82,7 +82,7 @@ public final class SecurityTemplateParser {
     }
 
     private Parsed<SecurityTemplate> run(String decodedText) throws InputException {
-        // TextDecoder strips the BOM, but text handed over in memory may still carry it (formats.md §0.1).
+        // TextDecoder strips the BOM, but text handed over in memory may still carry it (docs/input-formats.md §0.1).
         String text = decodedText.startsWith("\uFEFF") ? decodedText.substring(1) : decodedText;
         if (text.isBlank()) {
             throw new InputException(file, null, "empty file");

@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
  * The reader of {@code system.applicationHost/sites}: the pool of each application (its own, then the
  * site's {@code applicationDefaults}, then the server-wide one) and the UNC accounts of virtual
  * directories, which inherit from {@code virtualDirectoryDefaults} of the application, the site and
- * the server, in that order (formats.md §3.3).
+ * the server, in that order (docs/input-formats.md §3.3).
  */
 final class SitesReader {
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes Windows-written text by sniffing the bytes, never trusting the file name or an XML
- * declaration (formats.md §0): BOMs first, then UTF-16LE without BOM (every odd byte zero), then
+ * declaration (docs/input-formats.md §0): BOMs first, then UTF-16LE without BOM (every odd byte zero), then
  * strict UTF-8, then windows-1252 with a warning.
  */
 public final class TextDecoder {

@@ -19,7 +19,7 @@ import org.logonrights.model.Sid;
 
 /**
  * A throw-away Samba AD DC (domain PROBE) on 127.0.0.1, provisioned into a temporary directory by
- * the scripts in src/test/resources/remote, following shared/knowledge/remote-lsa-testing.md.
+ * the scripts in src/test/resources/remote (docs/remote-audit.md describes the set-up).
  * Samba is started here so that its PID is ours to stop; {@link #close()} stops it and every
  * child by PID and deletes the directory.
  */

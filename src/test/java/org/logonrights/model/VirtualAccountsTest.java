@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The test vectors of domain-facts.md §6.3, most of them observed on real servers. */
+/** The test vectors of docs/windows-facts.md §6.3, most of them observed on real servers. */
 class VirtualAccountsTest {
 
     @ParameterizedTest(name = "IIS APPPOOL\\{0}")

@@ -5,11 +5,11 @@ import java.util.Locale;
 /**
  * Reads the group membership of pool accounts on the live machine, read-only: through Authz
  * (AuthzInitializeContextFromSid, an S4U logon) when it can, else through NetUserGetLocalGroups and
- * NetUserGetGroups, which is known to be incomplete (domain-facts.md §10).
+ * NetUserGetGroups, which is known to be incomplete (docs/windows-facts.md §10).
  *
  * <p>Pure Java on purpose: no JNA type appears here and nothing loads JNA until {@link #openLocal} is
  * called. A failure for one account becomes notes in its {@link MembershipResult}, never an
- * exception: the audit then treats that account's group entries as undecided (DECISIONS.md D5).
+ * exception: the audit then treats that account's group entries as undecided (docs/verdicts.md (D5)).
  * Not thread-safe; close it when done (it holds an Authz resource manager).
  */
 public interface GroupMembershipReader extends AutoCloseable {

@@ -27,7 +27,7 @@ import org.logonrights.model.UserRight;
 
 /**
  * Reads which GPO defines each logon right from the computer's Resultant Set of Policy over WMI
- * (domain-facts.md §7.4, formats.md §2.6): {@code RSOP_UserPrivilegeRight} (UserRight, AccountList,
+ * (docs/windows-facts.md §7.4, docs/input-formats.md §2.6): {@code RSOP_UserPrivilegeRight} (UserRight, AccountList,
  * precedence, GPOID) joined to {@code RSOP_GPO} (id, name, guidName) in {@code root\rsop\computer}.
  *
  * <p>AccountList entries become name-only principals, exactly like gpresult's Name-only members

@@ -5,10 +5,10 @@ import org.logonrights.model.Sid;
 
 /**
  * Decides which SIDs of a computed token are real group memberships. The engine adds the
- * well-known and logon SIDs of the worker logon itself (DECISIONS.md, "The SIDs a logon is
- * evaluated against"), so those are dropped here: Everyone, LOCAL, CONSOLE LOGON, the logon-type
- * SIDs, Authenticated Users, This Organization, Local account (and member of Administrators), logon
- * session SIDs, authentication-package and asserted-identity SIDs, and integrity labels.
+ * well-known and logon SIDs of the worker logon itself (docs/verdicts.md, "Which SIDs count"), so
+ * those are dropped here: Everyone, LOCAL, CONSOLE LOGON, the logon-type SIDs, Authenticated Users,
+ * This Organization, Local account (and member of Administrators), logon session SIDs,
+ * authentication-package and asserted-identity SIDs, and integrity labels.
  */
 final class LogonGroupFilter {
 

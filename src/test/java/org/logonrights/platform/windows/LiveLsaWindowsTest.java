@@ -21,7 +21,7 @@ import org.logonrights.model.WellKnownSids;
 /**
  * Against the real local LSA policy through Advapi32. Run from an elevated prompt: without
  * elevation LsaOpenPolicy is expected to fail with 0xC0000022 (that is itself worth knowing, see
- * open question 6 in domain-facts.md). Skipped, as expected, off Windows.
+ * docs/windows-facts.md, "What is not known yet", question 6). Skipped, as expected, off Windows.
  */
 @EnabledOnOs(OS.WINDOWS)
 class LiveLsaWindowsTest {
