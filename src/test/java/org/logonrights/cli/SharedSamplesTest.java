@@ -47,12 +47,8 @@ class SharedSamplesTest {
     @Test
     void defaultExportWithoutMemberships() throws Exception {
         Map<String, String> v = verdicts("--secedit", samples.resolve("secedit-default-2019.inf").toString());
-        assertEquals("WILL_START/OBSERVED", v.get("DefaultAppPool"));
-        assertEquals("AT_RISK/UNCERTAIN", v.get("Reports"));
-        assertEquals("WILL_FAIL/DOCUMENTED", v.get("Batch2"));
-        assertEquals("WILL_START/OBSERVED", v.get("Legacy"));
-        assertEquals("WILL_START/OBSERVED", v.get("Intranet"));
-        assertEquals("WILL_START/OBSERVED", v.get("Kiosk"));
+        assertEquals(Map.of("DefaultAppPool", "WILL_START/OBSERVED", "Reports", "AT_RISK/UNCERTAIN", "Batch2", "WILL_FAIL/DOCUMENTED",
+                "Legacy", "WILL_START/OBSERVED", "Intranet", "WILL_START/OBSERVED", "Kiosk", "WILL_START/OBSERVED"), v);
     }
 
     @Test

@@ -44,11 +44,15 @@ import org.logonrights.model.ValueOrigin;
  */
 public final class SnapshotBuilder {
 
+    /** The CONTOSO domain. */
     public static final String DOMAIN_SID = "S-1-5-21-1004336348-1177238915-682003330";
+    /** CONTOSO\IIS-BatchAccounts, the group a lockdown GPO leaves the batch right to. */
     public static final Sid BATCH_ACCOUNTS = Sid.parse(DOMAIN_SID + "-1108");
+    /** CONTOSO\svc-reports and CONTOSO\svc-portal, custom pool identities. */
     public static final Sid SVC_REPORTS = Sid.parse(DOMAIN_SID + "-1127");
     public static final Sid SVC_PORTAL = Sid.parse(DOMAIN_SID + "-1131");
     public static final Sid DOMAIN_USERS = Sid.parse(DOMAIN_SID + "-513");
+    /** Well-known holders, written as a secedit export writes them. */
     public static final String ADMINISTRATORS = "*S-1-5-32-544";
     public static final String IIS_IUSRS = "*S-1-5-32-568";
     public static final String GUESTS = "*S-1-5-32-546";
