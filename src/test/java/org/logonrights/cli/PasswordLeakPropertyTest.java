@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logonrights.app.ExitCode;
 import org.logonrights.report.ReportFormat;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
 
 /**
  * A property over generated applicationHost.config files: whatever passwords they hold, clear text
@@ -155,16 +155,6 @@ class PasswordLeakPropertyTest {
         assertTrue(clear > 20 && encrypted > 20, clear + " clear-text and " + encrypted + " encrypted passwords");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.mainWithoutExit(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static void assertNoSecret(String what, String text, List<String> secrets) {
         for (String secret : secrets) {
             assertFalse(text.contains(secret), () -> what + " shows the password value '" + secret + "':\n" + text);
@@ -181,25 +171,25 @@ class PasswordLeakPropertyTest {
                         + "SeServiceLogonRight = *S-1-5-80-0\r\n[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n");
         List<String> inputs = List.of("--secedit", secedit.toString(), "--applicationhost", config.toString());
 
-        List<Run> runs = new ArrayList<>();
+        List<CliResult> runs = new ArrayList<>();
         for (ReportFormat format : ReportFormat.values()) {
             List<String> args = new ArrayList<>(List.of("audit", "--format", format.cliName()));
             args.addAll(inputs);
-            runs.add(cli(args.toArray(String[]::new)));
+            runs.add(Cli.run(args));
             args.add("--debug");
-            runs.add(cli(args.toArray(String[]::new)));
+            runs.add(Cli.run(args));
             List<String> explain = new ArrayList<>(List.of("explain", g.pools.get(g.pools.size() - 1), "--format",
                     format.cliName()));
             explain.addAll(inputs);
-            runs.add(cli(explain.toArray(String[]::new)));
+            runs.add(Cli.run(explain));
         }
 
-        for (Run run : runs) {
-            assertTrue(List.of(0, 1, 2, 4).contains(run.exitCode()), () -> "exit " + run.exitCode() + ": " + run.err());
-            assertNoSecret("the report", run.out(), g.secrets);
-            assertNoSecret("stderr", run.err(), g.secrets);
+        for (CliResult run : runs) {
+            assertTrue(List.of(0, 1, 2, 4).contains(run.exitCode()), () -> "exit " + run.exitCode() + ": " + run.stderr());
+            assertNoSecret("the report", run.stdout(), g.secrets);
+            assertNoSecret("stderr", run.stderr(), g.secrets);
         }
         boolean refused = runs.get(0).exitCode() == ExitCode.INVALID_INPUT.code();
-        assertEquals(refused, runs.get(0).out().isEmpty(), () -> runs.get(0).err());
+        assertEquals(refused, runs.get(0).stdout().isEmpty(), () -> runs.get(0).stderr());
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,8 @@ import org.logonrights.app.SnapshotRequest;
 import org.logonrights.app.SnapshotSources;
 import org.logonrights.app.UsageException;
 import org.logonrights.sources.InputException;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
 
 class RemoteOptionsTest {
 
@@ -76,23 +76,19 @@ class RemoteOptionsTest {
 
     @Test
     void plainPasswordIsRefusedWithoutEchoingIt() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.mainWithoutExit(new String[] {"audit", "--remote", "web01", "--user", "A\\b", "--password", "Hunter2-secret"},
-                new PrintWriter(out), new PrintWriter(err));
-        assertEquals(ExitCode.INVALID_INPUT.code(), code);
-        assertTrue(err.toString().contains("--password is not accepted"), err.toString());
-        assertFalse(err.toString().contains("Hunter2") || out.toString().contains("Hunter2"), err.toString());
+        CliResult r = Cli.run("audit", "--remote", "web01", "--user", "A\\b", "--password", "Hunter2-secret");
+        assertEquals(ExitCode.INVALID_INPUT.code(), r.exitCode());
+        assertTrue(r.stderr().contains("--password is not accepted"), r.stderr());
+        assertFalse(r.stderr().contains("Hunter2") || r.stdout().contains("Hunter2"), r.stderr());
     }
 
     @Test
     void helpListsTheRemoteOptionsButNotThePasswordTrap() {
-        StringWriter out = new StringWriter();
-        Main.mainWithoutExit(new String[] {"audit", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        String help = Cli.run("audit", "--help").stdout();
         for (String option : new String[] {"--remote", "--user", "--password-env", "--password-file", "--config-path"}) {
-            assertTrue(out.toString().contains(option), option);
+            assertTrue(help.contains(option), option);
         }
-        assertFalse(out.toString().contains("--password "), out.toString());
-        assertFalse(out.toString().contains("--password="), out.toString());
+        assertFalse(help.contains("--password "), help);
+        assertFalse(help.contains("--password="), help);
     }
 }

@@ -3,29 +3,23 @@ package org.logonrights.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logonrights.report.ReportFormat;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.Samples;
 
 /** The same inputs give byte-identical reports in every format, run after run. */
 class ReportDeterminismTest {
 
-    static List<String> sampleArgs(String sample) {
-        Path dir = Path.of("samples", sample);
-        List<String> args = new ArrayList<>(List.of("--secedit", dir.resolve("secedit.inf").toString(),
-                "--applicationhost", dir.resolve("applicationHost.config").toString()));
-        if (sample.equals("server-fault")) {
-            args.addAll(List.of("--memberships", dir.resolve("memberships.json").toString(),
-                    "--gpresult", dir.resolve("gpresult.xml").toString()));
-        }
-        return args;
+    /** {@code audit --format FORMAT} over a bundled sample. */
+    static List<String> auditArgs(String sample, ReportFormat format) {
+        List<String> inputs = sample.equals("server-fault") ? Samples.serverFault() : Samples.defaultIis();
+        return Samples.command(inputs, "audit", "--format", format.cliName());
     }
 
     static Stream<Arguments> samplesAndFormats() {
@@ -34,13 +28,9 @@ class ReportDeterminismTest {
     }
 
     static String audit(String sample, ReportFormat format) {
-        List<String> args = new ArrayList<>(List.of("audit", "--format", format.cliName()));
-        args.addAll(sampleArgs(sample));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Main.mainWithoutExit(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        assertEquals("", err.toString());
-        return out.toString();
+        CliResult r = Cli.run(auditArgs(sample, format));
+        assertEquals("", r.stderr());
+        return r.stdout();
     }
 
     @ParameterizedTest(name = "{0} as {1}")

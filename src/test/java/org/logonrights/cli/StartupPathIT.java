@@ -1,6 +1,5 @@
 package org.logonrights.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,16 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.JarRunner;
+import org.logonrights.testing.Samples;
 
 /**
  * What start-up depends on, checked on the built jar: every class of the offline audit path can
  * go into the AppCDS archive (docs/performance.md), and the launcher gives what {@code java -jar}
- * gives. Timings are measured by bench/run.sh, never here.
+ * gives. Kept out of process because each is about the jar and a JVM start: the classes shaded into
+ * it, an archive dumped at a JVM's exit, the sh launcher. Timings are measured by bench/run.sh, never here.
  */
 class StartupPathIT {
 
     private static List<String> smallAudit() {
-        Path s = JarRunner.samples().resolve("server-fault");
+        Path s = Samples.dir(Samples.SERVER_FAULT);
         return List.of("audit", "--secedit", s.resolve("secedit.inf").toString(),
                 "--applicationhost", s.resolve("applicationHost.config").toString(),
                 "--memberships", s.resolve("memberships.json").toString(),
@@ -64,15 +67,14 @@ class StartupPathIT {
     void theJvmArchivesEveryClassTheSmallAuditLoads(@TempDir Path dir) throws IOException, InterruptedException {
         Path archive = dir.resolve("audit.jsa");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                JarRunner.java().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xlog:cds=warning:stderr", "-jar", JarRunner.jar().toString()));
         command.addAll(smallAudit());
-        JarRunner.Result r = JarRunner.run(dir, new ProcessBuilder(command));
+        CliResult r = JarRunner.run(new ProcessBuilder(command));
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(Files.size(archive) > 0, "no archive written");
         // Only classes from the jar count: the JDK generates reflection accessors as old bytecode itself.
-        List<String> refused = r.errLines().stream().filter(l -> l.contains("Pre JDK 6 class")
+        List<String> refused = r.stderrLines().stream().filter(l -> l.contains("Pre JDK 6 class")
                 && (l.contains(" picocli/") || l.contains(" org/logonrights/"))).toList();
         assertEquals(List.of(), refused);
     }
@@ -80,17 +82,17 @@ class StartupPathIT {
     @Test
     @EnabledOnOs(value = {OS.LINUX, OS.MAC, OS.FREEBSD, OS.OPENBSD, OS.SOLARIS, OS.AIX, OS.OTHER},
             disabledReason = "bin/logonrights is the POSIX sh launcher; Windows uses bin/logonrights.cmd")
-    void theLauncherPrintsWhatJavaJarPrints(@TempDir Path dir) throws IOException, InterruptedException {
-        Path launcher = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("bin/logonrights");
+    void theLauncherPrintsWhatJavaJarPrints() throws IOException, InterruptedException {
+        Path launcher = Samples.project().resolve("bin/logonrights");
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(smallAudit());
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LOGONRIGHTS_JAR", JarRunner.jar().toString());
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        JarRunner.Result viaLauncher = JarRunner.run(dir, pb);
-        JarRunner.Result viaJar = JarRunner.run(dir, smallAudit());
+        pb.environment().put("JAVA", JarRunner.java().toString());
+        CliResult viaLauncher = JarRunner.run(pb);
+        CliResult viaJar = JarRunner.run(smallAudit());
         assertEquals(viaJar.exitCode(), viaLauncher.exitCode(), viaLauncher::toString);
-        assertArrayEquals(viaJar.stdout(), viaLauncher.stdout());
+        assertEquals(viaJar.stdout(), viaLauncher.stdout());
         assertEquals("", viaLauncher.stderr());
     }
 }

@@ -37,11 +37,15 @@ import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteNoSuchPrivilegeException;
 import org.logonrights.platform.remote.RemoteTarget;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.JarRunner;
 
 /**
  * The remote audit against a real Samba AD DC on 127.0.0.1 (see {@link SambaDc}): the snapshot,
  * an independent client's view of the same calls (python3-impacket), the built jar against an
- * offline audit of equivalent files, and each error path Samba can produce.
+ * offline audit of equivalent files, and each error path Samba can produce. The command-line runs
+ * use the jar as a user runs it: a password comes from an environment variable, which only a new
+ * process can be given, and "no console to prompt on" is the verdict of that process's own stdin.
  */
 class RemoteAuditSambaIT {
 
@@ -157,7 +161,7 @@ class RemoteAuditSambaIT {
 
     @Test
     void jarPrintsTheVerdictsOfAnOfflineAuditOfEquivalentFiles() throws Exception {
-        JarRunner.Result remote = JarRunner.runWithEnv(List.of("PW=" + SambaDc.ADMIN_PASSWORD), "audit", "--remote", HOST,
+        CliResult remote = JarRunner.runWithEnv(Map.of("PW", SambaDc.ADMIN_PASSWORD), "audit", "--remote", HOST,
                 "--user", SambaDc.ADMIN, "--password-env", "PW", "--format", "json");
         assertEquals(1, remote.exitCode(), "WebPool will fail: " + remote.stderr());
         assertEquals("", remote.stderr());
@@ -168,7 +172,7 @@ class RemoteAuditSambaIT {
         Path secedit = offline.resolve("secedit.inf");
         Files.write(secedit, seceditExport(SambaDc.impacketAvailable() ? impacketRights() : null));
         Path config = dc.scripts.resolve("applicationHost.config");
-        JarRunner.Result local = JarRunner.run("audit", "--secedit", secedit.toString(), "--applicationhost", config.toString(),
+        CliResult local = JarRunner.run("audit", "--secedit", secedit.toString(), "--applicationhost", config.toString(),
                 "--format", "json");
         assertEquals(remote.exitCode(), local.exitCode(), local.stderr());
 
@@ -184,7 +188,7 @@ class RemoteAuditSambaIT {
         for (String[] prefix : new String[][] {{}, {"--debug"}}) {
             List<String> args = new ArrayList<>(List.of(prefix));
             args.addAll(List.of("audit", "--remote", HOST, "--user", SambaDc.ADMIN, "--password-env", "PW"));
-            JarRunner.Result r = JarRunner.runWithEnv(List.of("PW=" + wrong), args.toArray(String[]::new));
+            CliResult r = JarRunner.runWithEnv(Map.of("PW", wrong), args.toArray(String[]::new));
             assertEquals(3, r.exitCode(), r.stderr());
             assertFalse(r.stdout().contains(wrong) || r.stderr().contains(wrong), "the password was printed");
             assertTrue(r.stderrLines().get(0).contains("STATUS_LOGON_FAILURE"), r.stderr());
@@ -199,7 +203,7 @@ class RemoteAuditSambaIT {
     void shareAccessDeniedForANonAdministrator() throws Exception {
         Path pw = dc.dir.resolve("reader.pw");
         Files.writeString(pw, SambaDc.USER_PASSWORD + "\n", StandardCharsets.UTF_8);
-        JarRunner.Result r = JarRunner.run("audit", "--remote", HOST, "--user", "PROBE\\probe_reader", "--password-file", pw.toString());
+        CliResult r = JarRunner.run("audit", "--remote", HOST, "--user", "PROBE\\probe_reader", "--password-file", pw.toString());
         assertEquals(3, r.exitCode(), r.stderr());
         assertEquals(List.of("logonrights: access denied while connecting to share \\\\127.0.0.1\\C$ as PROBE\\probe_reader "
                 + "(0xC0000022 STATUS_ACCESS_DENIED): the account must be an administrator of 127.0.0.1"), r.stderrLines());
@@ -208,7 +212,7 @@ class RemoteAuditSambaIT {
 
     @Test
     void missingConfigurationAndClosedPortAreEnvironmentErrors() throws Exception {
-        JarRunner.Result missing = JarRunner.runWithEnv(List.of("PW=" + SambaDc.ADMIN_PASSWORD), "explain", "WebPool",
+        CliResult missing = JarRunner.runWithEnv(Map.of("PW", SambaDc.ADMIN_PASSWORD), "explain", "WebPool",
                 "--remote", HOST, "--user", SambaDc.ADMIN, "--password-env", "PW", "--config-path", "C$\\no\\applicationHost.config");
         assertEquals(3, missing.exitCode(), missing.stderr());
         assertEquals(1, missing.stderrLines().size(), missing.stderr());
@@ -218,7 +222,7 @@ class RemoteAuditSambaIT {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        JarRunner.Result refused = JarRunner.runWithEnv(List.of("PW=x"), "audit", "--remote", HOST + ":" + closed,
+        CliResult refused = JarRunner.runWithEnv(Map.of("PW", "x"), "audit", "--remote", HOST + ":" + closed,
                 "--user", SambaDc.ADMIN, "--password-env", "PW");
         assertEquals(3, refused.exitCode(), refused.stderr());
         assertEquals(List.of("logonrights: cannot connect to 127.0.0.1 port " + closed + ": connection refused (is the host up, "
@@ -227,7 +231,7 @@ class RemoteAuditSambaIT {
 
     @Test
     void noPasswordSourceAndNoConsoleIsExitTwo() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--remote", HOST, "--user", SambaDc.ADMIN);
+        CliResult r = JarRunner.run("audit", "--remote", HOST, "--user", SambaDc.ADMIN);
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals(List.of("logonrights: no password: there is no console to prompt on; use --password-env VAR or "
                 + "--password-file FILE"), r.stderrLines());

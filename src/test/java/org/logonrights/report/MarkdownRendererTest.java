@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.logonrights.engine.AuditEngine;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.UserRight;
+import org.logonrights.testing.SnapshotBuilder;
 
 /** The Markdown table, sections and escaping, as GitHub will render them. */
 class MarkdownRendererTest {
@@ -58,7 +59,7 @@ class MarkdownRendererTest {
 
     @Test
     void awkwardPoolAndAccountNamesStayInsideTheirCells() {
-        String md = Golden.render(ReportFormat.MARKDOWN, new AuditReport(new AuditEngine().audit(ReportSnapshots.server()
+        String md = Golden.render(ReportFormat.MARKDOWN, new AuditReport(new AuditEngine().audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544")
                 .batchUser("A|B `x`", "CONTOSO\\svc|pipe")
                 .builtIn("*Kiosk*", IdentityType.LOCAL_SERVICE).build()), List.of(), "1"));

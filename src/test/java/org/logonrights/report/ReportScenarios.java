@@ -1,13 +1,13 @@
 package org.logonrights.report;
 
-import static org.logonrights.report.ReportSnapshots.ADMINISTRATORS;
-import static org.logonrights.report.ReportSnapshots.ALL_SERVICES;
-import static org.logonrights.report.ReportSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.report.ReportSnapshots.DOMAIN_USERS;
-import static org.logonrights.report.ReportSnapshots.GUESTS;
-import static org.logonrights.report.ReportSnapshots.IIS_IUSRS;
-import static org.logonrights.report.ReportSnapshots.SVC_PORTAL;
-import static org.logonrights.report.ReportSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.ADMINISTRATORS;
+import static org.logonrights.testing.SnapshotBuilder.ALL_SERVICES;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.GUESTS;
+import static org.logonrights.testing.SnapshotBuilder.IIS_IUSRS;
+import static org.logonrights.testing.SnapshotBuilder.SVC_PORTAL;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.function.Supplier;
 import org.logonrights.engine.AuditEngine;
@@ -15,6 +15,7 @@ import org.logonrights.model.IdentityType;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * The situations every renderer is tested on, each audited by the real engine. Golden files are
@@ -23,12 +24,12 @@ import org.logonrights.model.VirtualAccounts;
 enum ReportScenarios {
 
     /** An IIS server without application pools. */
-    EMPTY_SERVER(() -> ReportSnapshots.server()
+    EMPTY_SERVER(() -> SnapshotBuilder.server()
             .right(UserRight.BATCH, ADMINISTRATORS, "*S-1-5-32-551", "*S-1-5-32-559", IIS_IUSRS)
             .right(UserRight.SERVICE, ALL_SERVICES)),
 
     /** Every identity kind holds what its logon needs: no finding at all. */
-    ALL_START(() -> ReportSnapshots.server()
+    ALL_START(() -> SnapshotBuilder.server()
             .right(UserRight.BATCH, ADMINISTRATORS, "*" + SVC_REPORTS)
             .right(UserRight.SERVICE, ALL_SERVICES, "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
             .appPoolIdentity("DefaultAppPool")
@@ -37,7 +38,7 @@ enum ReportScenarios {
             .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)),
 
     /** The Server Fault lockdown: a GPO left the batch right to a group the service account is not in. */
-    ONE_FAILS(() -> ReportSnapshots.server()
+    ONE_FAILS(() -> SnapshotBuilder.server()
             .right(UserRight.BATCH, ADMINISTRATORS, "*" + BATCH_ACCOUNTS)
             .right(UserRight.SERVICE, ALL_SERVICES, "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
             .appPoolIdentity("DefaultAppPool")
@@ -49,7 +50,7 @@ enum ReportScenarios {
      * One pool of every verdict, a LocalSystem warning on a pool that starts, machine findings of
      * four rules and an input note; the export path has a folder and a Windows backslash.
      */
-    MIXED(() -> ReportSnapshots.server("exports\\secedit.inf")
+    MIXED(() -> SnapshotBuilder.server("exports\\secedit.inf")
             .right(UserRight.INTERACTIVE, ADMINISTRATORS, "ADD YOUR DOMAIN ADMINS")
             .right(UserRight.BATCH, ADMINISTRATORS, IIS_IUSRS, "*" + BATCH_ACCOUNTS, "*" + SVC_REPORTS)
             .right(UserRight.DENY_BATCH, GUESTS)
@@ -70,15 +71,15 @@ enum ReportScenarios {
 
     static final String TOOL_VERSION = "0.1.0-test";
 
-    private final Supplier<ReportSnapshots> snapshot;
+    private final Supplier<SnapshotBuilder> snapshot;
 
-    ReportScenarios(Supplier<ReportSnapshots> snapshot) {
+    ReportScenarios(Supplier<SnapshotBuilder> snapshot) {
         this.snapshot = snapshot;
     }
 
     /** A fresh audit of a freshly built snapshot: nothing is shared between two calls. */
     AuditReport report() {
-        ReportSnapshots s = snapshot.get();
+        SnapshotBuilder s = snapshot.get();
         return new AuditReport(new AuditEngine().audit(s.build()), s.inputs(), TOOL_VERSION);
     }
 

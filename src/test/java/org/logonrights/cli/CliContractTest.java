@@ -1,4 +1,4 @@
-package org.logonrights.it;
+package org.logonrights.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,14 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
 
-/** The promises of the command line: help with exit codes, one-line errors, no stack traces. */
-class CliContractIT {
+/** The promises of the command line, in-process: help with exit codes, one-line errors, no stack traces. */
+class CliContractTest {
 
     @Test
-    void everyHelpListsTheExitCodes() throws Exception {
+    void everyHelpListsTheExitCodes() {
         for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"explain", "--help"}, {"rights", "--help"}, {"collect", "--help"}}) {
-            JarRunner.Result r = JarRunner.run(args);
+            CliResult r = Cli.run(args);
             assertEquals(0, r.exitCode());
             for (String code : new String[] {"0", "1", "2", "3", "4"}) {
                 assertTrue(r.stdout().lines().anyMatch(l -> l.strip().startsWith(code + " ") || l.strip().startsWith(code + "  ")),
@@ -26,32 +28,32 @@ class CliContractIT {
     }
 
     @Test
-    void sidHelpListsOnlyTheCodesSidCanReturn() throws Exception {
-        JarRunner.Result r = JarRunner.run("sid", "apppool", "--help");
+    void sidHelpListsOnlyTheCodesSidCanReturn() {
+        CliResult r = Cli.run("sid", "apppool", "--help");
         assertTrue(r.stdout().contains("Exit codes:"), r.stdout());
         assertTrue(r.stdout().lines().anyMatch(l -> l.strip().startsWith("2 ")), r.stdout());
         assertFalse(r.stdout().contains("WILL_START"), "sid computes, it audits nothing:\n" + r.stdout());
     }
 
     @Test
-    void badFailOnLevelNamesTheLevels() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--fail-on", "bogus", "--snapshot", "x.json");
+    void badFailOnLevelNamesTheLevels() {
+        CliResult r = Cli.run("audit", "--fail-on", "bogus", "--snapshot", "x.json");
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().contains("'bogus' is not a --fail-on level"), r.stderr());
         assertFalse(r.stderr().contains("No enum constant"), r.stderr());
     }
 
     @Test
-    void versionPrintsTheToolVersion() throws Exception {
-        JarRunner.Result r = JarRunner.run("--version");
+    void versionPrintsTheToolVersion() {
+        CliResult r = Cli.run("--version");
         assertEquals(0, r.exitCode());
         assertTrue(r.stdout().startsWith("logonrights "), r.stdout());
         assertFalse(r.stdout().startsWith("logonrights dev"), "the version must be filtered in at build time");
     }
 
     @Test
-    void missingFileIsOneLineAndExitTwo() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", "no/such/secedit.inf", "--applicationhost",
+    void missingFileIsOneLineAndExitTwo() {
+        CliResult r = Cli.run("audit", "--secedit", "no/such/secedit.inf", "--applicationhost",
                 "samples/default-iis/applicationHost.config");
         assertEquals(2, r.exitCode());
         assertEquals(1, r.stderrLines().size(), r.stderr());
@@ -62,13 +64,13 @@ class CliContractIT {
     void malformedXmlNamesFileAndLineWithoutStackTrace(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("applicationHost.config");
         Files.writeString(bad, "<configuration>\n  <system.applicationHost>\n    <applicationPools>\n</configuration>\n");
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf", "--applicationhost", bad.toString());
+        CliResult r = Cli.run("audit", "--secedit", "samples/default-iis/secedit.inf", "--applicationhost", bad.toString());
         assertEquals(2, r.exitCode());
         assertEquals(1, r.stderrLines().size(), r.stderr());
         assertTrue(r.stderr().contains(bad.toString()) && r.stderr().contains("line 4"), r.stderr());
         assertFalse(r.stderr().contains("\tat "), r.stderr());
 
-        JarRunner.Result debug = JarRunner.run("--debug", "audit", "--secedit", "samples/default-iis/secedit.inf",
+        CliResult debug = Cli.run("--debug", "audit", "--secedit", "samples/default-iis/secedit.inf",
                 "--applicationhost", bad.toString());
         assertEquals(2, debug.exitCode());
         assertTrue(debug.stderr().contains("\tat "), "--debug shows the stack trace");
@@ -78,7 +80,7 @@ class CliContractIT {
     void malformedSidInSeceditNamesTheLine(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("secedit.inf");
         Files.writeString(bad, "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeBatchLogonRight = *S-1-X-5,*S-1-5-32-544\n");
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", bad.toString(), "--applicationhost",
+        CliResult r = Cli.run("audit", "--secedit", bad.toString(), "--applicationhost",
                 "samples/default-iis/applicationHost.config");
         assertEquals(2, r.exitCode());
         assertEquals(1, r.stderrLines().size(), r.stderr());
@@ -86,12 +88,12 @@ class CliContractIT {
     }
 
     @Test
-    void offlineAuditNeedsBothInputsAndLiveModeExplainsTheOptions() throws Exception {
-        JarRunner.Result half = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf");
+    void offlineAuditNeedsBothInputsAndLiveModeExplainsTheOptions() {
+        CliResult half = Cli.run("audit", "--secedit", "samples/default-iis/secedit.inf");
         assertEquals(2, half.exitCode());
         assertEquals(1, half.stderrLines().size());
         if (!System.getProperty("os.name").startsWith("Windows")) {
-            JarRunner.Result none = JarRunner.run("audit");
+            CliResult none = Cli.run("audit");
             assertEquals(2, none.exitCode());
             assertEquals(1, none.stderrLines().size(), none.stderr());
             assertTrue(none.stderr().contains("--secedit") && none.stderr().contains("--snapshot"), none.stderr());
@@ -99,23 +101,23 @@ class CliContractIT {
     }
 
     @Test
-    void sidCommandsComputeTheDocumentedVectors() throws Exception {
+    void sidCommandsComputeTheDocumentedVectors() {
         assertEquals("S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415\n",
-                JarRunner.run("sid", "apppool", "DefaultAppPool").stdout());
+                Cli.run("sid", "apppool", "DefaultAppPool").stdout());
         assertEquals("S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464\n",
-                JarRunner.run("sid", "service", "TrustedInstaller").stdout());
-        JarRunner.Result d = JarRunner.run("sid", "describe", "S-1-5-32-568");
+                Cli.run("sid", "service", "TrustedInstaller").stdout());
+        CliResult d = Cli.run("sid", "describe", "S-1-5-32-568");
         assertEquals("S-1-5-32-568: BUILTIN\\IIS_IUSRS (well-known)\n", d.stdout());
-        JarRunner.Result bad = JarRunner.run("sid", "describe", "S-1-X");
+        CliResult bad = Cli.run("sid", "describe", "S-1-X");
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.stderrLines().size());
     }
 
     @Test
-    void anInputErrorLooksTheSameWhateverTheFormat() throws Exception {
+    void anInputErrorLooksTheSameWhateverTheFormat() {
         String expected = null;
         for (String format : new String[] {"text", "json", "sarif", "junit", "markdown"}) {
-            JarRunner.Result r = JarRunner.run("audit", "--format", format, "--secedit", "no/such/secedit.inf",
+            CliResult r = Cli.run("audit", "--format", format, "--secedit", "no/such/secedit.inf",
                     "--applicationhost", "samples/default-iis/applicationHost.config");
             assertEquals(2, r.exitCode(), format);
             assertTrue(r.stdout().isEmpty(), format + " must not print a partial report");
@@ -128,8 +130,8 @@ class CliContractIT {
     }
 
     @Test
-    void unknownOptionIsAUsageError() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--no-such-option");
+    void unknownOptionIsAUsageError() {
+        CliResult r = Cli.run("audit", "--no-such-option");
         assertEquals(2, r.exitCode());
         assertTrue(r.stderr().startsWith("logonrights: Unknown option"), r.stderr());
     }

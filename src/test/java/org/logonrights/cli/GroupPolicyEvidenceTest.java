@@ -1,4 +1,4 @@
-package org.logonrights.it;
+package org.logonrights.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,16 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.Samples;
 
-/** Issue 3 through the jar: GPO ownership in every report, refresh drift, and hostile gpresult files. */
-class GroupPolicyEvidenceIT {
+/** Issue 3 through the CLI: GPO ownership in every report, refresh drift, and hostile gpresult files. */
+class GroupPolicyEvidenceTest {
 
-    private static final String DIR = "samples/gpo-refresh/";
-    private static final String TEMPLATE = DIR + "sysvol/woodgrove.example/Policies/{B8E2D4A6-1C3F-4F70-9E5D-2A6C8B0E4D13}"
-            + "/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf";
+    private static final String DIR = Samples.GPO_REFRESH;
     private static final String GPO = "WOODGROVE Web Tier - User Rights";
 
-    private static Map<String, JsonNode> pools(JarRunner.Result r) throws Exception {
+    private static Map<String, JsonNode> pools(CliResult r) throws Exception {
         Map<String, JsonNode> pools = new HashMap<>();
         new ObjectMapper().readTree(r.stdout()).get("pools").forEach(p -> pools.put(p.get("name").asText(), p));
         return pools;
@@ -28,9 +29,7 @@ class GroupPolicyEvidenceIT {
 
     @Test
     void localGrantTheGpoDoesNotListIsAtRiskAndNamesTheGpo() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", DIR + "secedit.inf", "--applicationhost",
-                DIR + "applicationHost.config", "--memberships", DIR + "memberships.json", "--gpo-template", TEMPLATE,
-                "--format", "json");
+        CliResult r = Cli.run(Samples.command(Samples.gpoRefresh(), "audit", "--format", "json"));
         assertEquals(1, r.exitCode(), r.stderr());
         Map<String, JsonNode> pools = pools(r);
         JsonNode orders = pools.get("OrdersApi");
@@ -51,7 +50,7 @@ class GroupPolicyEvidenceIT {
 
     @Test
     void withoutGroupPolicyDataTheSameInputsFallBackToTodaysVerdicts() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", DIR + "secedit.inf", "--applicationhost",
+        CliResult r = Cli.run("audit", "--secedit", DIR + "secedit.inf", "--applicationhost",
                 DIR + "applicationHost.config", "--memberships", DIR + "memberships.json", "--format", "json");
         assertEquals(0, r.exitCode(), r.stdout());
         assertFalse(r.stdout().contains(GPO), "no GPO claims without GPO data");
@@ -60,9 +59,7 @@ class GroupPolicyEvidenceIT {
 
     @Test
     void textReportNamesTheGpoThatOwnsTheRight() throws Exception {
-        String s = "samples/server-fault/";
-        JarRunner.Result r = JarRunner.run("explain", "Payroll", "--secedit", s + "secedit.inf", "--applicationhost",
-                s + "applicationHost.config", "--memberships", s + "memberships.json", "--gpresult", s + "gpresult.xml");
+        CliResult r = Cli.run(Samples.command(Samples.serverFault(), "explain", "Payroll"));
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("SeBatchLogonRight is defined by GPO 'WOODGROVE Web Tier - User Rights'"), r.stdout());
         assertTrue(r.stdout().contains("WOODGROVE Member Server Baseline"), "the losing precedence-2 GPO is named");
@@ -70,9 +67,8 @@ class GroupPolicyEvidenceIT {
 
     @Test
     void rightsCommandMarksDrift() throws Exception {
-        JarRunner.Result r = JarRunner.run("rights", "--secedit", DIR + "secedit.inf", "--applicationhost",
-                DIR + "applicationHost.config", "--memberships", DIR + "memberships.json", "--gpo-template", TEMPLATE,
-                "--right", "SeBatchLogonRight", "--right", "SeDenyServiceLogonRight", "--format", "json");
+        CliResult r = Cli.run(Samples.command(Samples.gpoRefresh(), "rights", "--right", "SeBatchLogonRight", "--right",
+                "SeDenyServiceLogonRight", "--format", "json"));
         assertEquals(0, r.exitCode(), r.stderr());
         JsonNode rights = new ObjectMapper().readTree(r.stdout()).get("rights");
         assertEquals(2, rights.size());
@@ -93,8 +89,7 @@ class GroupPolicyEvidenceIT {
             "truncated-rsop.xml"})
     void hostileOrMalformedGpresultIsOneLineAndExitTwo(String fixture) throws Exception {
         String file = "src/test/resources/fixtures/gpresult/" + fixture;
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf", "--applicationhost",
-                "samples/default-iis/applicationHost.config", "--gpresult", file);
+        CliResult r = Cli.run(Samples.command(Samples.defaultIis(), "audit", "--gpresult", file));
         assertEquals(2, r.exitCode(), r.stdout());
         assertEquals(1, r.stderrLines().size(), r.stderr());
         assertTrue(r.stderr().startsWith("logonrights: " + file + ": "), r.stderr());

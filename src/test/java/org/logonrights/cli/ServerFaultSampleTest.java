@@ -1,4 +1,4 @@
-package org.logonrights.it;
+package org.logonrights.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,30 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.Samples;
 
 /**
- * The Server Fault question end to end through the jar: "Log on as a batch job" locked down by a
+ * The Server Fault question end to end through the CLI: "Log on as a batch job" locked down by a
  * domain GPO; the domain-account pool fails, ApplicationPoolIdentity and NetworkService pools start.
  */
-class ServerFaultSampleIT {
+class ServerFaultSampleTest {
 
-    private static final String DIR = "samples/server-fault/";
-    private static final String[] INPUTS = {"--secedit", DIR + "secedit.inf", "--applicationhost", DIR + "applicationHost.config",
-            "--memberships", DIR + "memberships.json", "--gpresult", DIR + "gpresult.xml"};
-
-    private static String[] args(String command, String... more) {
-        String[] a = new String[1 + more.length + INPUTS.length];
-        a[0] = command;
-        System.arraycopy(more, 0, a, 1, more.length);
-        System.arraycopy(INPUTS, 0, a, 1 + more.length, INPUTS.length);
-        return a;
+    private static List<String> args(String... head) {
+        return Samples.command(Samples.serverFault(), head);
     }
 
     @Test
     void theThreeServerFaultObservations() throws Exception {
-        JarRunner.Result r = JarRunner.run(args("audit", "--format", "json"));
+        CliResult r = Cli.run(args("audit", "--format", "json"));
         assertEquals(1, r.exitCode(), r.stderr());
         JsonNode report = new ObjectMapper().readTree(r.stdout());
         Map<String, JsonNode> pools = new HashMap<>();
@@ -61,7 +57,7 @@ class ServerFaultSampleIT {
 
     @Test
     void textReportShowsTheTableAndTheFailingPoolsReasons() throws Exception {
-        JarRunner.Result r = JarRunner.run(args("audit"));
+        CliResult r = Cli.run(args("audit"));
         assertEquals(1, r.exitCode());
         assertTrue(r.stdout().startsWith("5 application pools on WG-WEB-01: 4 will start, 1 will fail, 0 at risk, 0 unknown"), r.stdout());
         assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("OrdersApi") && l.contains("WILL_FAIL")), r.stdout());
@@ -71,7 +67,7 @@ class ServerFaultSampleIT {
 
     @Test
     void explainTellsWhatToChangeAndWhere() throws Exception {
-        JarRunner.Result r = JarRunner.run(args("explain", "OrdersApi"));
+        CliResult r = Cli.run(args("explain", "OrdersApi"));
         assertEquals(1, r.exitCode());
         String out = r.stdout();
         assertTrue(out.contains("batch logon"), out);
@@ -83,36 +79,30 @@ class ServerFaultSampleIT {
 
     @Test
     void poolFilterAndFailOn() throws Exception {
-        assertEquals(0, JarRunner.run(args("audit", "--pool", "DefaultAppPool")).exitCode());
-        assertEquals(0, JarRunner.run(args("audit", "--fail-on", "never")).exitCode());
-        JarRunner.Result unknownPool = JarRunner.run(args("audit", "--pool", "NoSuchPool"));
+        assertEquals(0, Cli.run(args("audit", "--pool", "DefaultAppPool")).exitCode());
+        assertEquals(0, Cli.run(args("audit", "--fail-on", "never")).exitCode());
+        CliResult unknownPool = Cli.run(args("audit", "--pool", "NoSuchPool"));
         assertEquals(2, unknownPool.exitCode());
         assertEquals(1, unknownPool.stderrLines().size(), unknownPool.stderr());
         assertTrue(unknownPool.stderr().contains("NoSuchPool"));
     }
 
     @Test
-    void everyFailOnLevelThroughTheJar() throws Exception {
-        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "fail")).exitCode());
-        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "risk")).exitCode());
-        assertEquals(1, JarRunner.run(args("audit", "--fail-on", "unknown")).exitCode());
-        assertEquals(0, JarRunner.run(args("audit", "--fail-on", "never")).exitCode());
+    void everyFailOnLevelThroughTheCli() throws Exception {
+        assertEquals(1, Cli.run(args("audit", "--fail-on", "fail")).exitCode());
+        assertEquals(1, Cli.run(args("audit", "--fail-on", "risk")).exitCode());
+        assertEquals(1, Cli.run(args("audit", "--fail-on", "unknown")).exitCode());
+        assertEquals(0, Cli.run(args("audit", "--fail-on", "never")).exitCode());
         // gpo-refresh has AT_RISK pools only: fail lets it pass, risk does not.
-        String g = "samples/gpo-refresh/";
-        String[] refresh = {"audit", "--secedit", g + "secedit.inf", "--applicationhost", g + "applicationHost.config",
-                "--memberships", g + "memberships.json", "--gpo-template", g + "sysvol/woodgrove.example/Policies/"
-                + "{B8E2D4A6-1C3F-4F70-9E5D-2A6C8B0E4D13}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf", "--fail-on", ""};
-        refresh[refresh.length - 1] = "fail";
-        assertEquals(0, JarRunner.run(refresh).exitCode());
-        refresh[refresh.length - 1] = "risk";
-        assertEquals(1, JarRunner.run(refresh).exitCode());
+        assertEquals(0, Cli.run(Samples.command(Samples.gpoRefresh(), "audit", "--fail-on", "fail")).exitCode());
+        assertEquals(1, Cli.run(Samples.command(Samples.gpoRefresh(), "audit", "--fail-on", "risk")).exitCode());
     }
 
     @Test
-    void everyFormatThroughTheJar(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    void everyFormatThroughTheCli(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         for (String format : new String[] {"text", "json", "sarif", "junit", "markdown"}) {
             java.nio.file.Path out = tmp.resolve("report." + format);
-            JarRunner.Result r = JarRunner.run(args("audit", "--format", format, "--output", out.toString()));
+            CliResult r = Cli.run(args("audit", "--format", format, "--output", out.toString()));
             assertEquals(1, r.exitCode(), format + ": " + r.stderr());
             assertTrue(r.stdout().isEmpty(), "--output writes the file, not stdout");
             String content = java.nio.file.Files.readString(out);
@@ -126,8 +116,7 @@ class ServerFaultSampleIT {
 
     @Test
     void defaultIisServerStartsEverything() throws Exception {
-        JarRunner.Result r = JarRunner.run("audit", "--secedit", "samples/default-iis/secedit.inf",
-                "--applicationhost", "samples/default-iis/applicationHost.config");
+        CliResult r = Cli.run(Samples.command(Samples.defaultIis(), "audit"));
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().startsWith("3 application pools: 3 will start, 0 will fail, 0 at risk, 0 unknown"), r.stdout());
     }
@@ -135,7 +124,7 @@ class ServerFaultSampleIT {
     @Test
     void passwordsNeverAppearInAnyOutput() throws Exception {
         for (String format : new String[] {"text", "json"}) {
-            JarRunner.Result r = JarRunner.run(args("audit", "--format", format));
+            CliResult r = Cli.run(args("audit", "--format", format));
             for (String secret : new String[] {"q0V3wTjz9Gm1Zb8u5Ck2Ep4Rr7Ty6Uh3Ln0Xs8Dd1Fw", "Zm9vYmFyQmF6UXV4NzcxMzM5bm90QVJlYWxCbG9iPT0", "[enc:"}) {
                 assertTrue(!r.stdout().contains(secret) && !r.stderr().contains(secret), format + " leaks " + secret);
             }

@@ -1,4 +1,4 @@
-package org.logonrights.it;
+package org.logonrights.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,18 +11,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.Samples;
 
 /**
- * The expected outcomes listed in shared/samples/README.md, checked through the jar. Skipped
+ * The expected outcomes listed in shared/samples/README.md, checked through the CLI. Skipped
  * visibly when the shared folder is not beside the project.
  */
-class SharedSamplesIT {
+class SharedSamplesTest {
 
     private static Path samples;
 
     @BeforeAll
     static void locate() {
-        samples = JarRunner.shared().resolve("samples");
+        samples = Samples.shared().resolve("samples");
         Assumptions.assumeTrue(Files.isDirectory(samples), "shared samples not found at " + samples + "; skipped");
     }
 
@@ -34,7 +37,7 @@ class SharedSamplesIT {
         args[3] = "--format";
         args[4] = "json";
         System.arraycopy(extra, 0, args, 5, extra.length);
-        JarRunner.Result r = JarRunner.run(args);
+        CliResult r = Cli.run(args);
         JsonNode report = new ObjectMapper().readTree(r.stdout());
         Map<String, String> v = new HashMap<>();
         report.get("pools").forEach(p -> v.put(p.get("name").asText(), p.get("verdict").asText() + "/" + p.get("confidence").asText()));
@@ -44,12 +47,8 @@ class SharedSamplesIT {
     @Test
     void defaultExportWithoutMemberships() throws Exception {
         Map<String, String> v = verdicts("--secedit", samples.resolve("secedit-default-2019.inf").toString());
-        assertEquals("WILL_START/OBSERVED", v.get("DefaultAppPool"));
-        assertEquals("AT_RISK/UNCERTAIN", v.get("Reports"));
-        assertEquals("WILL_FAIL/DOCUMENTED", v.get("Batch2"));
-        assertEquals("WILL_START/OBSERVED", v.get("Legacy"));
-        assertEquals("WILL_START/OBSERVED", v.get("Intranet"));
-        assertEquals("WILL_START/OBSERVED", v.get("Kiosk"));
+        assertEquals(Map.of("DefaultAppPool", "WILL_START/OBSERVED", "Reports", "AT_RISK/UNCERTAIN", "Batch2", "WILL_FAIL/DOCUMENTED",
+                "Legacy", "WILL_START/OBSERVED", "Intranet", "WILL_START/OBSERVED", "Kiosk", "WILL_START/OBSERVED"), v);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.logonrights.it;
+package org.logonrights.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,32 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.logonrights.testing.Cli;
+import org.logonrights.testing.CliResult;
+import org.logonrights.testing.Samples;
 
-/** Issue 4 through the jar: collect from artifacts, then audit the snapshot anywhere, redacted or not. */
-class SnapshotIT {
+/** Issue 4 through the CLI: collect from artifacts, then audit the snapshot anywhere, redacted or not. */
+class SnapshotCliTest {
 
     @TempDir
     Path tmp;
 
     static Stream<Arguments> samples() {
-        String sf = "samples/server-fault/";
-        String gr = "samples/gpo-refresh/";
-        String di = "samples/default-iis/";
-        return Stream.of(
-                Arguments.of("server-fault", List.of("--secedit", sf + "secedit.inf", "--applicationhost", sf + "applicationHost.config",
-                        "--memberships", sf + "memberships.json", "--gpresult", sf + "gpresult.xml")),
-                Arguments.of("gpo-refresh", List.of("--secedit", gr + "secedit.inf", "--applicationhost", gr + "applicationHost.config",
-                        "--memberships", gr + "memberships.json", "--gpo-template", gr + "sysvol/woodgrove.example/Policies/"
-                                + "{B8E2D4A6-1C3F-4F70-9E5D-2A6C8B0E4D13}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf")),
-                Arguments.of("default-iis", List.of("--secedit", di + "secedit.inf", "--applicationhost", di + "applicationHost.config")));
+        return Stream.of(Arguments.of("server-fault", Samples.serverFault()), Arguments.of("gpo-refresh", Samples.gpoRefresh()),
+                Arguments.of("default-iis", Samples.defaultIis()));
     }
 
-    private static String[] cmd(String first, List<String> inputs, String... rest) {
-        List<String> a = new ArrayList<>();
-        a.add(first);
-        a.addAll(inputs);
+    private static List<String> cmd(String first, List<String> inputs, String... rest) {
+        List<String> a = Samples.command(inputs, first);
         a.addAll(List.of(rest));
-        return a.toArray(String[]::new);
+        return a;
     }
 
     private static List<String> verdicts(String json) throws Exception {
@@ -60,10 +53,10 @@ class SnapshotIT {
     @MethodSource("samples")
     void collectThenAuditSnapshotGivesTheSameVerdicts(String name, List<String> inputs) throws Exception {
         Path snapshot = tmp.resolve(name + ".json");
-        JarRunner.Result collect = JarRunner.run(cmd("collect", inputs, "--output", snapshot.toString()));
+        CliResult collect = Cli.run(cmd("collect", inputs, "--output", snapshot.toString()));
         assertEquals(0, collect.exitCode(), collect.stderr());
-        JarRunner.Result direct = JarRunner.run(cmd("audit", inputs, "--format", "json"));
-        JarRunner.Result fromSnapshot = JarRunner.run("audit", "--snapshot", snapshot.toString(), "--format", "json");
+        CliResult direct = Cli.run(cmd("audit", inputs, "--format", "json"));
+        CliResult fromSnapshot = Cli.run("audit", "--snapshot", snapshot.toString(), "--format", "json");
         assertEquals(direct.exitCode(), fromSnapshot.exitCode());
         assertEquals(verdicts(direct.stdout()), verdicts(fromSnapshot.stdout()));
         // The same pools by name, too: a snapshot is not a lossy summary.
@@ -75,12 +68,12 @@ class SnapshotIT {
     @MethodSource("samples")
     void redactedSnapshotAndReportsKeepVerdictsAndHideNames(String name, List<String> inputs) throws Exception {
         Path snapshot = tmp.resolve(name + "-redacted.json");
-        assertEquals(0, JarRunner.run(cmd("collect", inputs, "--redact", "--output", snapshot.toString())).exitCode());
+        assertEquals(0, Cli.run(cmd("collect", inputs, "--redact", "--output", snapshot.toString())).exitCode());
         String snap = Files.readString(snapshot);
-        JarRunner.Result direct = JarRunner.run(cmd("audit", inputs, "--format", "json"));
-        JarRunner.Result redacted = JarRunner.run("audit", "--snapshot", snapshot.toString(), "--format", "json");
+        CliResult direct = Cli.run(cmd("audit", inputs, "--format", "json"));
+        CliResult redacted = Cli.run("audit", "--snapshot", snapshot.toString(), "--format", "json");
         assertEquals(verdicts(direct.stdout()), verdicts(redacted.stdout()));
-        JarRunner.Result redactedText = JarRunner.run(cmd("audit", inputs, "--redact"));
+        CliResult redactedText = Cli.run(cmd("audit", inputs, "--redact"));
         for (String secret : List.of("woodgrove", "svc-orders", "svc-payroll", "OrdersApi", "Storefront", "WG-WEB-01",
                 "1870432911-2944718543-2413046519", "Web Batch Accounts", "DefaultAppPool", "Default Web Site",
                 "S-1-5-82-3006700770")) {
@@ -93,8 +86,8 @@ class SnapshotIT {
     @Test
     void snapshotIsVersionedAndCarriesProvenance() throws Exception {
         Path snapshot = tmp.resolve("s.json");
-        String sf = "samples/server-fault/";
-        assertEquals(0, JarRunner.run("collect", "--secedit", sf + "secedit.inf", "--applicationhost", sf + "applicationHost.config",
+        String sf = Samples.SERVER_FAULT;
+        assertEquals(0, Cli.run("collect", "--secedit", sf + "secedit.inf", "--applicationhost", sf + "applicationHost.config",
                 "--output", snapshot.toString()).exitCode());
         JsonNode doc = new ObjectMapper().readTree(snapshot.toFile());
         assertEquals("logonrights-snapshot", doc.get("format").asText());
@@ -102,7 +95,7 @@ class SnapshotIT {
         JsonNode batch = doc.get("rights").get("assignments").findParent("right");
         assertTrue(batch.get("source").get("line").asInt() > 0);
         assertFalse(Files.readString(snapshot).contains("[enc:"));
-        JarRunner.Result broken = JarRunner.run("audit", "--snapshot", sf + "memberships.json");
+        CliResult broken = Cli.run("audit", "--snapshot", sf + "memberships.json");
         assertEquals(2, broken.exitCode());
         assertEquals(1, broken.stderrLines().size(), broken.stderr());
     }
