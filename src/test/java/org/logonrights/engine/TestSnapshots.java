@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
+import org.logonrights.model.Application;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.EffectiveRights;
 import org.logonrights.model.GpoInfo;
@@ -19,6 +20,7 @@ import org.logonrights.model.MachineInfo;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.PasswordState;
+import org.logonrights.model.PoolSource;
 import org.logonrights.model.Principal;
 import org.logonrights.model.ProcessModel;
 import org.logonrights.model.Provenance;
@@ -27,6 +29,7 @@ import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
+import org.logonrights.model.UnknownRight;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.ValueOrigin;
 
@@ -47,6 +50,9 @@ final class TestSnapshots {
     private final List<AppPool> pools = new ArrayList<>();
     private final List<AccountMembership> memberships = new ArrayList<>();
     private final List<GpoRightSetting> gpoSettings = new ArrayList<>();
+    private final List<Application> applications = new ArrayList<>();
+    private final List<UnknownRight> unknownRights = new ArrayList<>();
+    private String machineName = "SRV-WEB01";
     private ConfigKind kind = ConfigKind.SERVER;
     private boolean gpoData;
     private int line = 3;
@@ -94,21 +100,53 @@ final class TestSnapshots {
     }
 
     TestSnapshots pool(String name, IdentityType type, String user, LogonType logonType, boolean manual) {
+        return pool(name, type, user, logonType, manual, Map.of("identityType", ValueOrigin.POOL));
+    }
+
+    TestSnapshots member(String account, Sid sid, String... groups) {
+        return member(account, sid, MembershipSource.FILE, true, groups);
+    }
+
+    /**
+     * A pool whose processModel attributes come from where {@code origins} says (the others are IIS
+     * schema defaults), as the applicationHost parser reports them.
+     */
+    TestSnapshots pool(String name, IdentityType type, String user, LogonType logonType, boolean manual,
+                       Map<String, ValueOrigin> origins) {
         ProcessModel pm = new ProcessModel(type, user, logonType, manual, true, false,
-                user == null ? PasswordState.NONE : PasswordState.classify("[enc:IISWASOnlyCngProvider:AAAA:enc]"),
-                Map.of("identityType", ValueOrigin.POOL));
+                user == null ? PasswordState.NONE : PasswordState.classify("[enc:IISWASOnlyCngProvider:AAAA:enc]"), origins);
         pools.add(new AppPool(name, pm, "OnDemand", true, "v4.0",
                 new Provenance(SourceKind.APPLICATION_HOST, "applicationHost.config", 100 + pools.size(), null)));
         return this;
     }
 
-    TestSnapshots member(String account, Sid sid, String... groups) {
+    /** Group membership read another way than from a file; {@code complete} false as the NetAPI fallback reports it. */
+    TestSnapshots member(String account, Sid sid, MembershipSource source, boolean complete, String... groups) {
         List<Principal> gs = new ArrayList<>();
         for (String g : groups) {
             gs.add(principal(g));
         }
-        memberships.add(new AccountMembership(account, sid, gs, MembershipSource.FILE, true,
+        memberships.add(new AccountMembership(account, sid, gs, source, complete,
                 Provenance.at(SourceKind.MEMBERSHIPS, "memberships.json", 2)));
+        return this;
+    }
+
+    /** An application of a site, served by {@code pool} (null: none), as applicationHost.config resolves it. */
+    TestSnapshots application(String site, String path, String pool, PoolSource source) {
+        applications.add(new Application(site, path, pool, source,
+                Provenance.at(SourceKind.APPLICATION_HOST, "applicationHost.config", 200 + applications.size())));
+        return this;
+    }
+
+    /** A right name the security template lists that Windows does not know. */
+    TestSnapshots unknownRight(String name) {
+        unknownRights.add(new UnknownRight(name, Provenance.at(SourceKind.SECEDIT_EXPORT, "secedit.inf", line++)));
+        return this;
+    }
+
+    /** The audited machine's NetBIOS name; null when the inputs do not tell it. */
+    TestSnapshots machineName(String name) {
+        machineName = name;
         return this;
     }
 
@@ -121,12 +159,12 @@ final class TestSnapshots {
         Map<UserRight, RightAssignment> assignments = new LinkedHashMap<>();
         rights.forEach((r, entries) -> assignments.put(r, new RightAssignment(r, entries, entries.isEmpty()
                 ? Provenance.of(SourceKind.SECEDIT_EXPORT, "secedit.inf") : entries.get(0).provenance())));
-        EffectiveRights effective = new EffectiveRights(assignments, List.of(), Provenance.of(SourceKind.SECEDIT_EXPORT, "secedit.inf"));
-        IisConfiguration iis = new IisConfiguration(kind, pools, List.of(), List.of(),
+        EffectiveRights effective = new EffectiveRights(assignments, unknownRights, Provenance.of(SourceKind.SECEDIT_EXPORT, "secedit.inf"));
+        IisConfiguration iis = new IisConfiguration(kind, pools, applications, List.of(),
                 Provenance.of(SourceKind.APPLICATION_HOST, "applicationHost.config"));
         GroupPolicy gp = gpoData ? new GroupPolicy(List.of(LOCKDOWN), gpoSettings,
                 List.of(Provenance.of(SourceKind.GPRESULT, "gpresult.xml"))) : null;
-        return new Snapshot(new MachineInfo("SRV-WEB01", "CONTOSO", null, null), effective, iis,
+        return new Snapshot(new MachineInfo(machineName, "CONTOSO", null, null), effective, iis,
                 new Memberships(memberships), gp, List.of());
     }
 
@@ -134,7 +172,12 @@ final class TestSnapshots {
         return new AuditEngine().audit(build()).pools().stream().filter(p -> p.name().equals(pool)).findFirst().orElseThrow();
     }
 
+    /** {@code *S-1-…} is a SID, {@code NAME=*S-1-…} a name with its SID (as live LSA and gpresult give both), anything else a name. */
     static Principal principal(String e) {
+        int named = e.indexOf("=*S-");
+        if (named > 0) {
+            return new Principal(Sid.parse(e.substring(named + 1)), e.substring(0, named));
+        }
         return e.startsWith("*") ? Principal.ofSid(Sid.parse(e)) : Principal.ofName(e);
     }
 
