@@ -41,46 +41,47 @@ public final class SnapshotLoader {
         if (maxInputSize <= 0) {
             throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxInputSize);
         }
-        InputFiles.setMaxBytes(maxInputSize);
+        InputFiles files = new InputFiles(maxInputSize);
         if (in.snapshot() != null) {
             if (in.secedit() != null || in.applicationHost() != null || in.memberships() != null
                     || in.gpresult() != null || !in.gpoTemplates().isEmpty()) {
                 throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
             }
-            return SnapshotFiles.read(in.snapshot());
+            return SnapshotFiles.read(in.snapshot(), files);
         }
         if (in.isEmpty()) {
-            return LiveMode.readLocalMachine();
+            return LiveMode.readLocalMachine(files);
         }
         if (in.secedit() == null || in.applicationHost() == null) {
             throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
                     + "--applicationhost (applicationHost.config), or --snapshot");
         }
-        return offline(in);
+        return offline(in, files);
     }
 
-    /** Reads the offline artifacts into one snapshot. */
-    public static Snapshot offline(InputSelection in) throws InputException {
+    /** Reads the offline artifacts into one snapshot, each file within the size limit. */
+    public static Snapshot offline(InputSelection in, InputFiles files) throws InputException {
         InputReads reads = InputReads.forFiles(in.secedit(), in.applicationHost(), in.memberships(), in.gpresult());
         InputReads.Pending<Parsed<SecurityTemplate>> secedit =
-                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT));
-        InputReads.Pending<Parsed<IisConfiguration>> iis = reads.add(() -> ApplicationHostParser.parse(in.applicationHost()));
+                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT, files));
+        InputReads.Pending<Parsed<IisConfiguration>> iis =
+                reads.add(() -> ApplicationHostParser.parse(in.applicationHost(), files));
         InputReads.Pending<Parsed<Memberships>> memberships =
-                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships()));
+                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships(), files));
         InputReads.Pending<Parsed<GpresultReport>> gpresult =
-                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult()));
+                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult(), files));
         reads.await();
         Snapshot snapshot = assemble(secedit.get(), iis.get(), memberships.get(), gpresult.get());
         if (in.gpoTemplates().isEmpty()) {
             return snapshot;
         }
         List<InputNote> notes = new ArrayList<>(snapshot.notes());
-        GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), notes);
+        GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), files, notes);
         return new Snapshot(snapshot.machine(), snapshot.rights(), snapshot.iis(), snapshot.memberships(), gp, notes);
     }
 
     /**
-     * Builds a snapshot from inputs already decoded in memory, exactly as {@link #offline(InputSelection)}
+     * Builds a snapshot from inputs already decoded in memory, exactly as {@link #offline(InputSelection, InputFiles)}
      * does from files; for tests and fuzzing, which need the whole path without the file system.
      *
      * @param memberships null when not supplied
@@ -119,7 +120,7 @@ public final class SnapshotLoader {
      * Adds GPO templates to the Group Policy picture. Templates rank below what gpresult reports for the
      * same right (gpresult is what the client applied) and among themselves in the order given.
      */
-    private static GroupPolicy withTemplates(GroupPolicy gp, List<Path> templates, List<InputNote> notes)
+    private static GroupPolicy withTemplates(GroupPolicy gp, List<Path> templates, InputFiles files, List<InputNote> notes)
             throws InputException {
         List<GpoInfo> gpos = new ArrayList<>(gp == null ? List.of() : gp.gpos());
         List<GpoRightSetting> settings = new ArrayList<>(gp == null ? List.of() : gp.settings());
@@ -127,9 +128,9 @@ public final class SnapshotLoader {
         int order = 0;
         for (Path path : templates) {
             order++;
-            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE);
+            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE, files);
             notes.addAll(t.notes());
-            Parsed<GpoInfo> info = GpoMetadata.forTemplate(path);
+            Parsed<GpoInfo> info = GpoMetadata.forTemplate(path, files);
             notes.addAll(info.notes());
             GpoInfo gpo = info.value();
             if (gpos.stream().noneMatch(g -> g.sameGpo(gpo))) {

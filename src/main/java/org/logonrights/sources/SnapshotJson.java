@@ -231,9 +231,9 @@ public final class SnapshotJson {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    /** Reads a snapshot file; any structural problem is an InputException naming the JSON path. */
-    public static Snapshot read(Path file) throws InputException {
-        return read(InputFiles.readText(file).text(), file.toString());
+    /** Reads a snapshot file within the size limit; any structural problem is an InputException naming the JSON path. */
+    public static Snapshot read(Path file, InputFiles files) throws InputException {
+        return read(files.readText(file).text(), file.toString());
     }
 
     public static Snapshot read(String text, String fileName) throws InputException {

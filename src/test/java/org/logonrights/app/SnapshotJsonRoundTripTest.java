@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.logonrights.engine.AuditEngine;
 import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.SnapshotJson;
 
 /** Snapshots survive a write and a read unchanged, and bad snapshots name the JSON path. */
@@ -25,7 +26,7 @@ class SnapshotJsonRoundTripTest {
     @ParameterizedTest
     @MethodSource("samples")
     void writeThenReadGivesTheSameSnapshotAndVerdicts(InputSelection in) throws Exception {
-        Snapshot original = SnapshotLoader.offline(in);
+        Snapshot original = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         StringWriter w = new StringWriter();
         SnapshotJson.write(original, "test", w);
         Snapshot back = SnapshotJson.read(w.toString(), "snap.json");

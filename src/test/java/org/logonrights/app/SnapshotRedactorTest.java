@@ -29,6 +29,7 @@ import org.logonrights.model.WellKnownSids;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
+import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.SnapshotJson;
 
 /** --redact: no original name or domain SID survives in any format, and no verdict changes. */
@@ -41,7 +42,7 @@ class SnapshotRedactorTest {
     @ParameterizedTest
     @MethodSource("samples")
     void verdictsAreUnchanged(InputSelection in) throws Exception {
-        Snapshot original = SnapshotLoader.offline(in);
+        Snapshot original = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         AuditResult before = new AuditEngine().audit(original);
         AuditResult after = new AuditEngine().audit(SnapshotRedactor.redact(original));
         assertEquals(signature(before), signature(after));
@@ -50,7 +51,7 @@ class SnapshotRedactorTest {
     @ParameterizedTest
     @MethodSource("samples")
     void noOriginalNameOrDomainSidSurvivesInAnyFormat(InputSelection in) throws Exception {
-        Snapshot original = SnapshotLoader.offline(in);
+        Snapshot original = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         Snapshot redacted = SnapshotRedactor.redact(original);
         List<String> outputs = new ArrayList<>();
         AuditReport report = AuditService.audit(redacted, List.of());
@@ -82,7 +83,7 @@ class SnapshotRedactorTest {
     @ParameterizedTest
     @MethodSource("samples")
     void pseudonymsAreStableWithinARun(InputSelection in) throws Exception {
-        Snapshot original = SnapshotLoader.offline(in);
+        Snapshot original = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         assertEquals(SnapshotRedactor.redact(original), SnapshotRedactor.redact(original));
     }
 
@@ -161,7 +162,7 @@ class SnapshotRedactorTest {
     @ParameterizedTest
     @MethodSource("samples")
     void wellKnownPrincipalsAreKept(InputSelection in) throws Exception {
-        Snapshot redacted = SnapshotRedactor.redact(SnapshotLoader.offline(in));
+        Snapshot redacted = SnapshotRedactor.redact(SnapshotLoader.offline(in, InputFiles.DEFAULT));
         assertTrue(redacted.rights().assignments().values().stream().flatMap(a -> a.entries().stream())
                 .anyMatch(e -> WellKnownSids.ADMINISTRATORS.equals(e.principal().sid())
                         || WellKnownSids.ALL_SERVICES.equals(e.principal().sid())));
