@@ -3,9 +3,8 @@ package org.logonrights.cli;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.logonrights.app.ToolVersion;
+import org.logonrights.app.SnapshotFiles;
 import org.logonrights.model.Snapshot;
-import org.logonrights.sources.SnapshotJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +44,7 @@ public final class CollectCommand implements Callable<Integer> {
         Snapshot snapshot = remote.requested()
                 ? inputs.redactIfAsked(remote.load(inputs.selection(), inputs.maxInputSize)) : inputs.load();
         StringWriter buffer = new StringWriter();
-        SnapshotJson.write(snapshot, ToolVersion.get(), buffer);
+        SnapshotFiles.write(snapshot, buffer);
         ReportOutput.writeAtomically(output, buffer.toString());
         spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + snapshot.iis().pools().size()
                 + " pools, " + snapshot.rights().assignments().size() + " logon rights"

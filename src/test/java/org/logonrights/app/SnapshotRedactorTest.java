@@ -30,7 +30,7 @@ import org.logonrights.report.AuditReport;
 import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
 import org.logonrights.sources.InputFiles;
-import org.logonrights.sources.SnapshotJson;
+import org.logonrights.sources.snapshot.SnapshotWriter;
 
 /** --redact: no original name or domain SID survives in any format, and no verdict changes. */
 class SnapshotRedactorTest {
@@ -61,7 +61,7 @@ class SnapshotRedactorTest {
             outputs.add(w.toString());
         }
         StringWriter snap = new StringWriter();
-        SnapshotJson.write(redacted, "test", snap);
+        SnapshotWriter.write(redacted, "test", snap);
         outputs.add(snap.toString());
         // Rule titles and descriptions are the tool's own words ("Group Policy reports ..."); a pool
         // named "Reports" must not be confused with them.
