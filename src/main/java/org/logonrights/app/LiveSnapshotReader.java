@@ -30,6 +30,7 @@ import org.logonrights.platform.windows.MachineFacts;
 import org.logonrights.platform.windows.MembershipResult;
 import org.logonrights.sources.ApplicationHostParser;
 import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.Parsed;
 
 /**
@@ -45,14 +46,16 @@ final class LiveSnapshotReader {
     static final String ACCESS_DENIED = "access denied by LSA (0xC0000022): run logonrights from an elevated prompt";
 
     private final LiveSources sources;
+    private final InputFiles files;
 
-    LiveSnapshotReader(LiveSources sources) {
+    LiveSnapshotReader(LiveSources sources, InputFiles files) {
         this.sources = Objects.requireNonNull(sources, "sources");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** A reader of the Windows machine this runs on. */
-    static LiveSnapshotReader windows() {
-        return new LiveSnapshotReader(new WindowsLiveSources());
+    static LiveSnapshotReader windows(InputFiles files) {
+        return new LiveSnapshotReader(new WindowsLiveSources(), files);
     }
 
     Snapshot read() throws EnvironmentException, InputException {
@@ -66,7 +69,7 @@ final class LiveSnapshotReader {
         // LSA first: without elevation it is the first thing to refuse, with the clearest message.
         try (LocalSecurityPolicy policy = sources.openPolicy()) {
             rights = new LiveRightsReader(policy, null).read();
-            iis = readIis(sources.inetsrvConfig(), notes);
+            iis = readIis(sources.inetsrvConfig(), files, notes);
             notes.addAll(0, iis.notes());
             try (GroupMembershipReader reader = sources.membershipReader(policy, computer)) {
                 memberships = readMemberships(iis.value(), reader, notes);
@@ -102,13 +105,13 @@ final class LiveSnapshotReader {
      * Reads applicationHost.config, or the shared one redirection.config points at. Missing or
      * unreadable files are environment errors; a malformed file is an input error naming its line.
      */
-    static Parsed<IisConfiguration> readIis(Path configDirectory, List<InputNote> notes)
+    static Parsed<IisConfiguration> readIis(Path configDirectory, InputFiles files, List<InputNote> notes)
             throws EnvironmentException, InputException {
         Path config = configDirectory.resolve("applicationHost.config");
         Path redirection = configDirectory.resolve("redirection.config");
         if (Files.exists(redirection)) {
             requireReadable(redirection);
-            SharedConfiguration shared = SharedConfiguration.read(redirection);
+            SharedConfiguration shared = SharedConfiguration.read(redirection, files);
             if (shared.enabled()) {
                 config = sharedConfig(shared, redirection);
                 notes.add(new InputNote(InputNote.Level.INFO, "shared-configuration-followed",
@@ -120,7 +123,7 @@ final class LiveSnapshotReader {
             throw new EnvironmentException("no IIS configuration at " + config + ": is IIS (the Web Server role) installed?");
         }
         requireReadable(config);
-        return ApplicationHostParser.parse(config);
+        return ApplicationHostParser.parse(config, files);
     }
 
     private static Path sharedConfig(SharedConfiguration shared, Path redirection) throws EnvironmentException {

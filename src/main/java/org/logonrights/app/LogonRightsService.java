@@ -17,7 +17,6 @@ import org.logonrights.report.AuditReport;
 import org.logonrights.report.ReportFormat;
 import org.logonrights.report.RightsReport;
 import org.logonrights.sources.InputException;
-import org.logonrights.sources.SnapshotJson;
 
 /**
  * The use cases of logonrights, whatever the front end: audit, explain, rights and collect, each over
@@ -77,7 +76,7 @@ public final class LogonRightsService {
         Snapshot snapshot = snapshot(request);
         StringWriter json = new StringWriter();
         try {
-            SnapshotJson.write(snapshot, ToolVersion.get(), json);
+            SnapshotFiles.write(snapshot, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }

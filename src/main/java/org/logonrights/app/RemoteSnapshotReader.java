@@ -17,7 +17,6 @@ import org.logonrights.platform.remote.RemoteTarget;
 import org.logonrights.sources.ApplicationHostParser;
 import org.logonrights.sources.DecodedText;
 import org.logonrights.sources.InputException;
-import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.Parsed;
 import org.logonrights.sources.TextDecoder;
 
@@ -35,18 +34,13 @@ public final class RemoteSnapshotReader {
 
     /**
      * Reads {@code host} as {@code user}; {@code configPath} is {@code SHARE\path\to\applicationHost.config}
-     * (null: {@link #DEFAULT_CONFIG_PATH}). The password array is zeroed before this returns.
+     * (null: {@link #DEFAULT_CONFIG_PATH}), read only up to {@code maxBytes}. The password array is
+     * zeroed before this returns.
      *
      * @throws UsageException when host, user or config path is malformed (exit 2)
      * @throws EnvironmentException when the machine cannot be read: unreachable, logon refused, access denied (exit 3)
      * @throws InputException when the configuration read is too large or invalid (exit 2)
      */
-    public static Snapshot read(String host, String user, char[] password, String configPath)
-            throws UsageException, EnvironmentException, InputException {
-        return read(host, user, password, configPath, InputFiles.maxBytes());
-    }
-
-    /** As {@link #read(String, String, char[], String)}, with the per-file size limit. */
     public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes)
             throws UsageException, EnvironmentException, InputException {
         try {

@@ -21,9 +21,9 @@ record SharedConfiguration(boolean enabled, String path) {
     static final SharedConfiguration DISABLED = new SharedConfiguration(false, null);
 
     /** Reads a redirection.config; one without a configurationRedirection element means disabled. */
-    static SharedConfiguration read(Path redirectionConfig) throws InputException {
+    static SharedConfiguration read(Path redirectionConfig, InputFiles files) throws InputException {
         String file = redirectionConfig.toString();
-        Element root = SecureXml.parse(InputFiles.readText(redirectionConfig).text(), file).getDocumentElement();
+        Element root = SecureXml.parse(files.readText(redirectionConfig).text(), file).getDocumentElement();
         if (!"configuration".equals(root.getLocalName())) {
             throw new InputException(file, "line " + SecureXml.lineOf(root),
                     "not a redirection.config: root element is <" + root.getTagName() + ">, expected <configuration>");

@@ -21,6 +21,7 @@ import org.logonrights.sources.GpoMetadata;
 import org.logonrights.sources.GpresultParser;
 import org.logonrights.sources.GpresultReport;
 import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.MembershipFileParser;
 import org.logonrights.sources.Parsed;
 import org.logonrights.sources.SecurityTemplate;
@@ -35,28 +36,29 @@ public final class SnapshotLoader {
     private SnapshotLoader() {
     }
 
-    /** Reads the offline artifacts into one snapshot. */
-    public static Snapshot offline(InputSelection in) throws InputException {
+    /** Reads the offline artifacts into one snapshot, each file within the size limit. */
+    public static Snapshot offline(InputSelection in, InputFiles files) throws InputException {
         InputReads reads = InputReads.forFiles(in.secedit(), in.applicationHost(), in.memberships(), in.gpresult());
         InputReads.Pending<Parsed<SecurityTemplate>> secedit =
-                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT));
-        InputReads.Pending<Parsed<IisConfiguration>> iis = reads.add(() -> ApplicationHostParser.parse(in.applicationHost()));
+                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT, files));
+        InputReads.Pending<Parsed<IisConfiguration>> iis =
+                reads.add(() -> ApplicationHostParser.parse(in.applicationHost(), files));
         InputReads.Pending<Parsed<Memberships>> memberships =
-                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships()));
+                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships(), files));
         InputReads.Pending<Parsed<GpresultReport>> gpresult =
-                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult()));
+                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult(), files));
         reads.await();
         Snapshot snapshot = assemble(secedit.get(), iis.get(), memberships.get(), gpresult.get());
         if (in.gpoTemplates().isEmpty()) {
             return snapshot;
         }
         List<InputNote> notes = new ArrayList<>(snapshot.notes());
-        GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), notes);
+        GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), files, notes);
         return new Snapshot(snapshot.machine(), snapshot.rights(), snapshot.iis(), snapshot.memberships(), gp, notes);
     }
 
     /**
-     * Builds a snapshot from inputs already decoded in memory, exactly as {@link #offline(InputSelection)}
+     * Builds a snapshot from inputs already decoded in memory, exactly as {@link #offline(InputSelection, InputFiles)}
      * does from files; for tests and fuzzing, which need the whole path without the file system.
      *
      * @param memberships null when not supplied
@@ -95,7 +97,7 @@ public final class SnapshotLoader {
      * Adds GPO templates to the Group Policy picture. Templates rank below what gpresult reports for the
      * same right (gpresult is what the client applied) and among themselves in the order given.
      */
-    private static GroupPolicy withTemplates(GroupPolicy gp, List<Path> templates, List<InputNote> notes)
+    private static GroupPolicy withTemplates(GroupPolicy gp, List<Path> templates, InputFiles files, List<InputNote> notes)
             throws InputException {
         List<GpoInfo> gpos = new ArrayList<>(gp == null ? List.of() : gp.gpos());
         List<GpoRightSetting> settings = new ArrayList<>(gp == null ? List.of() : gp.settings());
@@ -103,9 +105,9 @@ public final class SnapshotLoader {
         int order = 0;
         for (Path path : templates) {
             order++;
-            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE);
+            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE, files);
             notes.addAll(t.notes());
-            Parsed<GpoInfo> info = GpoMetadata.forTemplate(path);
+            Parsed<GpoInfo> info = GpoMetadata.forTemplate(path, files);
             notes.addAll(info.notes());
             GpoInfo gpo = info.value();
             if (gpos.stream().noneMatch(g -> g.sameGpo(gpo))) {

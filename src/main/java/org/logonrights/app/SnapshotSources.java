@@ -27,22 +27,22 @@ public final class SnapshotSources {
         if (request.remote() != null) {
             return remote(request.remote(), files, maxBytes);
         }
-        InputFiles.setMaxBytes(maxBytes);
+        InputFiles limit = new InputFiles(maxBytes);
         if (files.snapshot() != null) {
             if (files.secedit() != null || files.applicationHost() != null || files.memberships() != null
                     || files.gpresult() != null || !files.gpoTemplates().isEmpty()) {
                 throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
             }
-            return () -> SnapshotFiles.read(files.snapshot());
+            return () -> SnapshotFiles.read(files.snapshot(), limit);
         }
         if (files.isEmpty()) {
-            return LiveMode::readLocalMachine;
+            return () -> LiveMode.readLocalMachine(limit);
         }
         if (files.secedit() == null || files.applicationHost() == null) {
             throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
                     + "--applicationhost (applicationHost.config), or --snapshot");
         }
-        return () -> SnapshotLoader.offline(files);
+        return () -> SnapshotLoader.offline(files, limit);
     }
 
     private static SnapshotSource remote(RemoteRequest remote, InputSelection files, long maxBytes)

@@ -47,9 +47,9 @@ public final class ApplicationHostParser {
         this.anonymousReader = new AnonymousUsersReader(ctx);
     }
 
-    /** Reads and decodes a file (encoding sniffed from the bytes), then parses it. */
-    public static Parsed<IisConfiguration> parse(Path file) throws InputException {
-        DecodedText decoded = InputFiles.readText(file);
+    /** Reads and decodes a file (encoding sniffed from the bytes) within the size limit, then parses it. */
+    public static Parsed<IisConfiguration> parse(Path file, InputFiles files) throws InputException {
+        DecodedText decoded = files.readText(file);
         Parsed<IisConfiguration> parsed = parse(decoded.text(), file.toString());
         if (decoded.warning() == null) {
             return parsed;

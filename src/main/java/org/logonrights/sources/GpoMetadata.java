@@ -46,9 +46,9 @@ public final class GpoMetadata {
 
     /**
      * The GPO a template belongs to. Never fails: without metadata the GPO keeps its folder GUID,
-     * and its display name is the template's path.
+     * and its display name is the template's path. Metadata files are read within the size limit.
      */
-    public static Parsed<GpoInfo> forTemplate(Path gptTmpl) {
+    public static Parsed<GpoInfo> forTemplate(Path gptTmpl, InputFiles files) {
         String label = gptTmpl.toString();
         List<InputNote> notes = new ArrayList<>();
         Path machineParent = machineParent(gptTmpl.toAbsolutePath().normalize());
@@ -61,12 +61,12 @@ public final class GpoMetadata {
         Path root = inBackup ? gpoFolderOfBackup(machineParent) : machineParent;
         String folderGuid = guidName(root);
 
-        Identity found = bkupInfo(root, notes);
+        Identity found = bkupInfo(root, files, notes);
         if (found.guid() == null || found.displayName() == null) {
-            found = found.orElse(backupXml(root, notes));
+            found = found.orElse(backupXml(root, files, notes));
         }
         if (found.displayName() == null) {
-            found = found.orElse(gptIni(machineParent, notes));
+            found = found.orElse(gptIni(machineParent, files, notes));
         }
         String id = found.guid() != null ? found.guid() : folderGuid;
         if (found.guid() == null && inBackup && folderGuid != null) {
@@ -100,8 +100,8 @@ public final class GpoMetadata {
         return up != null && isNamed(up, "DomainSysvol") && up.getParent() != null ? up.getParent() : up;
     }
 
-    private static Identity bkupInfo(Path root, List<InputNote> notes) {
-        Element e = readXml(root, "bkupInfo.xml", MANIFEST_NS, "BackupInst", notes);
+    private static Identity bkupInfo(Path root, InputFiles files, List<InputNote> notes) {
+        Element e = readXml(root, "bkupInfo.xml", MANIFEST_NS, "BackupInst", files, notes);
         if (e == null) {
             return Identity.NONE;
         }
@@ -111,8 +111,8 @@ public final class GpoMetadata {
     }
 
     /** {@code GroupPolicyBackupScheme/GroupPolicyObject/GroupPolicyCoreSettings/{ID,Domain,DisplayName}}. */
-    private static Identity backupXml(Path root, List<InputNote> notes) {
-        Element e = readXml(root, "Backup.xml", BACKUP_NS, "GroupPolicyBackupScheme", notes);
+    private static Identity backupXml(Path root, InputFiles files, List<InputNote> notes) {
+        Element e = readXml(root, "Backup.xml", BACKUP_NS, "GroupPolicyBackupScheme", files, notes);
         Element gpo = e == null ? null : SecureXml.child(e, BACKUP_NS, "GroupPolicyObject");
         Element core = gpo == null ? null : SecureXml.child(gpo, BACKUP_NS, "GroupPolicyCoreSettings");
         if (core == null) {
@@ -127,14 +127,14 @@ public final class GpoMetadata {
      * {@code displayName=} under {@code [General]}. Believed to be written when the GPO is created and
      * not updated on rename, so the name is flagged as coming from here.
      */
-    private static Identity gptIni(Path dir, List<InputNote> notes) {
+    private static Identity gptIni(Path dir, InputFiles files, List<InputNote> notes) {
         Path ini = find(dir, "gpt.ini");
         if (ini == null) {
             return Identity.NONE;
         }
         String text;
         try {
-            text = InputFiles.readText(ini).text();
+            text = files.readText(ini).text();
         } catch (InputException e) {
             notes.add(note(Level.WARNING, "gpo-metadata-unreadable", e.oneLine(), ini.toString()));
             return Identity.NONE;
@@ -158,13 +158,14 @@ public final class GpoMetadata {
     }
 
     /** The root element of {@code dir/name} when it is {@code {ns}rootName}; null (with a note if broken) otherwise. */
-    private static Element readXml(Path dir, String name, String ns, String rootName, List<InputNote> notes) {
+    private static Element readXml(Path dir, String name, String ns, String rootName, InputFiles files,
+                                   List<InputNote> notes) {
         Path file = find(dir, name);
         if (file == null) {
             return null;
         }
         try {
-            Element root = SecureXml.parse(InputFiles.readText(file).text(), file.toString()).getDocumentElement();
+            Element root = SecureXml.parse(files.readText(file).text(), file.toString()).getDocumentElement();
             if (GroupPolicyXml.is(root, ns, rootName)) {
                 return root;
             }

@@ -36,9 +36,9 @@ public final class GpresultParser {
     private GpresultParser() {
     }
 
-    /** Reads and parses a report file, sniffing its encoding from the bytes. */
-    public static Parsed<GpresultReport> parse(Path file) throws InputException {
-        DecodedText decoded = InputFiles.readText(file);
+    /** Reads (within the size limit) and parses a report file, sniffing its encoding from the bytes. */
+    public static Parsed<GpresultReport> parse(Path file, InputFiles files) throws InputException {
+        DecodedText decoded = files.readText(file);
         Parsed<GpresultReport> parsed = parse(decoded.text(), file.toString());
         if (decoded.warning() == null) {
             return parsed;

@@ -10,35 +10,31 @@ import java.util.Arrays;
 
 /**
  * Reads input files with one size limit and one set of error messages, so every reader fails the
- * same way on a missing file, a directory or an oversized file.
+ * same way on a missing file, a directory or an oversized file. The limit is a value passed from
+ * {@code --max-input-size} down to every read, never process-wide state: two audits in one JVM (the
+ * tests, a future multi-host run) may use different limits.
+ *
+ * @param maxBytes the largest file accepted, in bytes
  */
-public final class InputFiles {
+public record InputFiles(long maxBytes) {
 
     /** Default maximum size of one input file; applicationHost.config of large shared hosts is a few MB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
+    /** Reads with the default limit. */
+    public static final InputFiles DEFAULT = new InputFiles(DEFAULT_MAX_BYTES);
+
     /** The largest byte array the JVM allocates; above it a file cannot be read whole, whatever the limit. */
     static final long MAX_READABLE_BYTES = Integer.MAX_VALUE - 16;
 
-    private static volatile long maxBytes = DEFAULT_MAX_BYTES;
-
-    private InputFiles() {
-    }
-
-    /** Changes the per-file limit (the CLI's {@code --max-input-size}). */
-    public static void setMaxBytes(long limit) {
-        if (limit <= 0) {
+    public InputFiles {
+        if (maxBytes <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        maxBytes = limit;
-    }
-
-    public static long maxBytes() {
-        return maxBytes;
     }
 
     /** Reads a whole file, enforcing the size limit before reading it. */
-    public static byte[] readAll(Path file) throws InputException {
+    public byte[] readAll(Path file) throws InputException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(name, null, "is a directory, not a file");
@@ -84,7 +80,7 @@ public final class InputFiles {
     }
 
     /** Reads and decodes a text file (see {@link TextDecoder}). */
-    public static DecodedText readText(Path file) throws InputException {
+    public DecodedText readText(Path file) throws InputException {
         return TextDecoder.decode(readAll(file), file.toString());
     }
 }

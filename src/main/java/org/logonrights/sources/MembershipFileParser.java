@@ -72,9 +72,9 @@ public final class MembershipFileParser {
         this.json = json;
     }
 
-    /** Reads and parses a membership file, whatever its encoding (PowerShell 5.1 writes UTF-16LE). */
-    public static Parsed<Memberships> parse(Path file) throws InputException {
-        DecodedText decoded = InputFiles.readText(file);
+    /** Reads (within the size limit) and parses a membership file, whatever its encoding (PowerShell 5.1 writes UTF-16LE). */
+    public static Parsed<Memberships> parse(Path file, InputFiles files) throws InputException {
+        DecodedText decoded = files.readText(file);
         String name = file.toString();
         Parsed<Memberships> parsed = parse(decoded.text(), name);
         if (decoded.warning() == null) {

@@ -44,13 +44,13 @@ public final class SecurityTemplateParser {
     }
 
     /**
-     * Reads and parses a template file, whatever its encoding.
+     * Reads (within the size limit) and parses a template file, whatever its encoding.
      *
      * @param kind {@link SourceKind#SECEDIT_EXPORT} or {@link SourceKind#GPO_TEMPLATE}
      */
-    public static Parsed<SecurityTemplate> parse(Path file, SourceKind kind) throws InputException {
+    public static Parsed<SecurityTemplate> parse(Path file, SourceKind kind, InputFiles files) throws InputException {
         checkKind(kind);
-        DecodedText decoded = InputFiles.readText(file);
+        DecodedText decoded = files.readText(file);
         String name = file.toString();
         Parsed<SecurityTemplate> parsed = parse(decoded.text(), name, kind);
         if (decoded.warning() == null) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
+import org.logonrights.sources.InputFiles;
 
 /**
  * Live mode on the real machine. With IIS installed it reads a snapshot; without (the first step of
@@ -22,7 +23,7 @@ class LiveModeWindowsTest {
     void readsTheMachineOrSaysIisIsMissing() throws Exception {
         Snapshot s;
         try {
-            s = LiveMode.readLocalMachine();
+            s = LiveMode.readLocalMachine(InputFiles.DEFAULT);
         } catch (EnvironmentException e) {
             assertTrue(e.getMessage().startsWith("no IIS configuration at "), e.getMessage());
             return;

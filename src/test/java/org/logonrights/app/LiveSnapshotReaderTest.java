@@ -27,6 +27,7 @@ import org.logonrights.platform.windows.LsaAccessDeniedException;
 import org.logonrights.platform.windows.LsaException;
 import org.logonrights.platform.windows.NtStatus;
 import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
 
 /** {@link LiveSnapshotReader} over {@link FakeLiveSources}: what is read, from where, and how failures surface. */
 class LiveSnapshotReaderTest {
@@ -45,7 +46,7 @@ class LiveSnapshotReaderTest {
     }
 
     private Snapshot read() throws Exception {
-        return new LiveSnapshotReader(machine).read();
+        return new LiveSnapshotReader(machine, InputFiles.DEFAULT).read();
     }
 
     @Test

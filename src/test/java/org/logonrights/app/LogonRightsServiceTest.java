@@ -16,6 +16,7 @@ import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.ReportFormat;
+import org.logonrights.sources.InputFiles;
 
 /** The use-case API: which source a request names, redaction in one place, and each use case's answer. */
 class LogonRightsServiceTest {
@@ -81,7 +82,7 @@ class LogonRightsServiceTest {
         @Test
         void exportedFilesAreReadAsTheOfflineLoaderReadsThem() throws Exception {
             Snapshot snapshot = SnapshotSources.select(request(SERVER_FAULT, null)).read();
-            assertEquals(SnapshotLoader.offline(SERVER_FAULT), snapshot);
+            assertEquals(SnapshotLoader.offline(SERVER_FAULT, InputFiles.DEFAULT), snapshot);
         }
     }
 
@@ -91,7 +92,7 @@ class LogonRightsServiceTest {
         private final List<SnapshotRequest> asked = new ArrayList<>();
         private final LogonRightsService service = new LogonRightsService(request -> {
             asked.add(request);
-            return () -> SnapshotLoader.offline(SERVER_FAULT);
+            return () -> SnapshotLoader.offline(SERVER_FAULT, InputFiles.DEFAULT);
         });
 
         @Test

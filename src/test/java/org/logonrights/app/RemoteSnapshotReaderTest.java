@@ -19,6 +19,7 @@ import org.logonrights.model.UserRight;
 import org.logonrights.platform.remote.FakeRemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
 import org.logonrights.sources.InputException;
+import org.logonrights.sources.InputFiles;
 
 /** The snapshot assembled from a remote machine, with a fake in place of SMB. */
 class RemoteSnapshotReaderTest {
@@ -102,7 +103,8 @@ class RemoteSnapshotReaderTest {
         char[] password = "Not-Printed#42".toCharArray();
         int closed = port;
         EnvironmentException e = assertThrows(EnvironmentException.class,
-                () -> RemoteSnapshotReader.read("127.0.0.1:" + closed, "PROBE\\Administrator", password, null));
+                () -> RemoteSnapshotReader.read("127.0.0.1:" + closed, "PROBE\\Administrator", password, null,
+                        InputFiles.DEFAULT_MAX_BYTES));
         assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
         assertFalse(e.getMessage().contains("Not-Printed"), e.getMessage());
         assertArrayEquals(new char[password.length], password, "the password array is wiped");
@@ -110,7 +112,8 @@ class RemoteSnapshotReaderTest {
 
     @Test
     void malformedHostOrUserIsAUsageError() {
-        assertThrows(UsageException.class, () -> RemoteSnapshotReader.read("web 01", "A\\b", "x".toCharArray(), null));
-        assertThrows(UsageException.class, () -> RemoteSnapshotReader.read("web01", "A\\", "x".toCharArray(), null));
+        long limit = InputFiles.DEFAULT_MAX_BYTES;
+        assertThrows(UsageException.class, () -> RemoteSnapshotReader.read("web 01", "A\\b", "x".toCharArray(), null, limit));
+        assertThrows(UsageException.class, () -> RemoteSnapshotReader.read("web01", "A\\", "x".toCharArray(), null, limit));
     }
 }

@@ -1,11 +1,14 @@
 package org.logonrights.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The bundled samples as input selections, for tests that must hold for every sample. */
+/** The bundled samples and documentation examples as input selections, for tests that must hold for every one. */
 public final class SampleInputs {
 
     private SampleInputs() {
@@ -30,5 +33,35 @@ public final class SampleInputs {
             }
         }
         return out;
+    }
+
+    /**
+     * Every documentation example under docs/examples, with the files run-examples.sh gives it: its
+     * secedit.inf and applicationHost.config, its memberships.json and GPO template when it has them.
+     */
+    public static List<InputSelection> examples() {
+        List<InputSelection> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(Path.of("docs/examples"))) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path config = Files.exists(dir.resolve("applicationHost.config")) ? dir.resolve("applicationHost.config")
+                        : dir.resolve("applicationhost.config");
+                Path memberships = dir.resolve("memberships.json");
+                out.add(new InputSelection(dir.resolve("secedit.inf"), config,
+                        Files.exists(memberships) ? memberships : null, null, templates(dir), null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static List<Path> templates(Path example) throws IOException {
+        Path policies = example.resolve("Policies");
+        if (!Files.isDirectory(policies)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(policies)) {
+            return files.filter(f -> f.getFileName().toString().equals("GptTmpl.inf")).sorted().toList();
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.logonrights.model.Provenance;
 import org.logonrights.model.SourceKind;
 import org.logonrights.platform.windows.GroupPolicyResult;
 import org.logonrights.report.AuditReport;
+import org.logonrights.sources.InputFiles;
 
 /**
  * The machine .github/workflows/windows.yml builds, replayed through the live reader and the engine
@@ -29,7 +30,7 @@ class WindowsWorkflowScenarioTest {
     private static Map<String, Verdict> verdicts(Path config, GroupPolicyResult gp) throws Exception {
         FakeLiveSources machine = WindowsCiMachine.in(config);
         machine.groupPolicy = gp;
-        AuditReport report = AuditService.audit(new LiveSnapshotReader(machine).read(), List.of());
+        AuditReport report = AuditService.audit(new LiveSnapshotReader(machine, InputFiles.DEFAULT).read(), List.of());
         Map<String, Verdict> out = new LinkedHashMap<>();
         for (PoolResult p : report.result().pools()) {
             out.put(p.name(), p.verdict());

@@ -72,17 +72,6 @@ class HostileInputTest {
         server.stop(0);
     }
 
-    /**
-     * --max-input-size is process-wide today (InputFiles, until issue 12 makes it a parameter), and a
-     * run keeps its limit until the next run loads files: one run with the default leaves the other
-     * test classes of this JVM the default (the real-world gpresult corpus has files over 1 MB).
-     */
-    @AfterAll
-    static void leaveTheDefaultInputLimit() {
-        CliResult r = Cli.run(Samples.command(Samples.defaultIis(), "audit"));
-        assertEquals(ExitCode.OK.code(), r.exitCode(), r::toString);
-    }
-
     private static String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

@@ -39,6 +39,7 @@ import org.logonrights.platform.remote.RemoteNoSuchPrivilegeException;
 import org.logonrights.platform.remote.RemoteTarget;
 import org.logonrights.testing.CliResult;
 import org.logonrights.testing.JarRunner;
+import org.logonrights.sources.InputFiles;
 
 /**
  * The remote audit against a real Samba AD DC on 127.0.0.1 (see {@link SambaDc}): the snapshot,
@@ -73,7 +74,8 @@ class RemoteAuditSambaIT {
     }
 
     private static Snapshot snapshot() throws Exception {
-        return RemoteSnapshotReader.read(HOST, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD.toCharArray(), null);
+        return RemoteSnapshotReader.read(HOST, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD.toCharArray(), null,
+                InputFiles.DEFAULT_MAX_BYTES);
     }
 
     private static List<Sid> holders(Snapshot s, UserRight right) {

@@ -17,7 +17,8 @@ import org.logonrights.app.SnapshotLoader;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.Snapshot;
-import org.logonrights.sources.SnapshotJson;
+import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.snapshot.SnapshotWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -38,19 +39,19 @@ class SampleOutputsValidationTest {
     @ParameterizedTest
     @MethodSource("samples")
     void sarifJsonAndSnapshotValidate(InputSelection in) throws Exception {
-        Snapshot snapshot = SnapshotLoader.offline(in);
+        Snapshot snapshot = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         AuditReport report = AuditService.audit(snapshot, List.of());
         Schemas.assertValid(Schemas.sarif(), Schemas.parse(render(ReportFormat.SARIF, report)), "SARIF of " + in.secedit());
         Schemas.assertValid(Schemas.report(), Schemas.parse(render(ReportFormat.JSON, report)), "JSON of " + in.secedit());
         StringWriter snap = new StringWriter();
-        SnapshotJson.write(snapshot, "test", snap);
+        SnapshotWriter.write(snapshot, "test", snap);
         Schemas.assertValid(Schemas.snapshot(), Schemas.parse(snap.toString()), "snapshot of " + in.secedit());
     }
 
     @ParameterizedTest
     @MethodSource("samples")
     void junitHasOneTestcasePerPoolWithFailuresAndSkipsMatchingVerdicts(InputSelection in) throws Exception {
-        AuditReport report = AuditService.audit(SnapshotLoader.offline(in), List.of());
+        AuditReport report = AuditService.audit(SnapshotLoader.offline(in, InputFiles.DEFAULT), List.of());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(
@@ -81,7 +82,7 @@ class SampleOutputsValidationTest {
     @Test
     void theSnapshotSchemaRejectsAPassword() throws Exception {
         StringWriter snap = new StringWriter();
-        SnapshotJson.write(SnapshotLoader.offline(SampleInputs.all().get(0)), "test", snap);
+        SnapshotWriter.write(SnapshotLoader.offline(SampleInputs.all().get(0), InputFiles.DEFAULT), "test", snap);
         var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Schemas.parse(snap.toString());
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/iis/pools/3/password")).put("value", "secret");
         assertFalse(Schemas.snapshot().validate(doc).isEmpty());

@@ -24,6 +24,6 @@ final class ApplicationHostFixtures {
     }
 
     static Parsed<IisConfiguration> parse(String name) throws InputException {
-        return ApplicationHostParser.parse(path(name));
+        return ApplicationHostParser.parse(path(name), InputFiles.DEFAULT);
     }
 }

@@ -322,7 +322,7 @@ class ApplicationHostParserTest {
         System.arraycopy(body, 0, bytes, 2, body.length);
         Files.write(file, bytes);
 
-        Parsed<IisConfiguration> parsed = ApplicationHostParser.parse(file);
+        Parsed<IisConfiguration> parsed = ApplicationHostParser.parse(file, InputFiles.DEFAULT);
 
         assertEquals("FABRIKAM\\svc-reports", pool(parsed.value(), "Reports").processModel().userName());
         assertEquals(file.toString(), parsed.value().source().file());
@@ -336,7 +336,7 @@ class ApplicationHostParserTest {
         Path file = dir.resolve("applicationHost.config");
         Files.write(file, text.getBytes("windows-1252"));
 
-        Parsed<IisConfiguration> parsed = ApplicationHostParser.parse(file);
+        Parsed<IisConfiguration> parsed = ApplicationHostParser.parse(file, InputFiles.DEFAULT);
 
         assertTrue(parsed.value().pool("Caf\u00e9").isPresent());
         assertEquals(List.of("encoding-fallback"), codes(parsed));

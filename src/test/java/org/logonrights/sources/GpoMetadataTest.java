@@ -75,7 +75,7 @@ class GpoMetadataTest {
         Path template = backupTemplate();
         write(BACKUP_ID + "/bkupInfo.xml", utf16(BKUPINFO));
         write(BACKUP_ID + "/Backup.xml", BACKUP_XML);
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(GPO_GUID, "IIS Servers - Logon Rights", "fabrikam.net"), p.value());
         assertEquals(List.of(), p.notes());
     }
@@ -84,14 +84,14 @@ class GpoMetadataTest {
     void bkupInfoIsFoundWhateverTheCaseOfItsName() throws IOException {
         Path template = backupTemplate();
         write(BACKUP_ID + "/Bkupinfo.xml", BKUPINFO);
-        assertEquals("IIS Servers - Logon Rights", GpoMetadata.forTemplate(template).value().displayName());
+        assertEquals("IIS Servers - Logon Rights", GpoMetadata.forTemplate(template, InputFiles.DEFAULT).value().displayName());
     }
 
     @Test
     void backupXmlIsTheFallbackAndItsCdataIsRead() throws IOException {
         Path template = backupTemplate();
         write(BACKUP_ID + "/Backup.xml", BACKUP_XML);
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(GPO_GUID, "IIS Servers - Logon Rights (Backup.xml)", "fabrikam.net"), p.value());
         assertEquals(List.of(), p.notes());
     }
@@ -101,7 +101,7 @@ class GpoMetadataTest {
         Path template = backupTemplate();
         write(BACKUP_ID + "/bkupInfo.xml", BKUPINFO.substring(0, 120));
         write(BACKUP_ID + "/Backup.xml", BACKUP_XML);
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals("IIS Servers - Logon Rights (Backup.xml)", p.value().displayName());
         assertEquals(List.of("WARNING gpo-metadata-unreadable"), codes(p));
         InputNote n = p.notes().get(0);
@@ -115,7 +115,7 @@ class GpoMetadataTest {
         write(BACKUP_ID + "/bkupInfo.xml", "<!DOCTYPE BackupInst [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<BackupInst xmlns=\"http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest\">"
                 + "<GPODisplayName>&x;</GPODisplayName></BackupInst>");
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(BACKUP_ID, template.toString(), null), p.value());
         assertEquals(List.of("WARNING gpo-metadata-unreadable", "INFO gpo-guid-unknown", "INFO gpo-name-unknown"), codes(p));
         assertTrue(p.notes().get(0).message().contains("DOCTYPE"));
@@ -125,7 +125,7 @@ class GpoMetadataTest {
     void metadataInTheWrongNamespaceIsIgnored() throws IOException {
         Path template = backupTemplate();
         write(BACKUP_ID + "/bkupInfo.xml", "<BackupInst><GPODisplayName>Not trusted</GPODisplayName></BackupInst>");
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(template.toString(), p.value().displayName());
         assertTrue(p.notes().get(0).message().contains("<BackupInst> (no namespace)"), p.notes().get(0).message());
     }
@@ -133,7 +133,7 @@ class GpoMetadataTest {
     @Test
     void backupWithoutMetadataKeepsTheFolderGuidAndSaysItIsTheBackupId() throws IOException {
         Path template = backupTemplate();
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(BACKUP_ID, template.toString(), null), p.value());
         assertEquals(List.of("INFO gpo-guid-unknown", "INFO gpo-name-unknown"), codes(p));
     }
@@ -143,7 +143,7 @@ class GpoMetadataTest {
         String root = "fabrikam.net/Policies/" + GPO_GUID;
         Path template = write(root + "/MACHINE/microsoft/windows nt/secedit/GptTmpl.inf", utf16("[Unicode]\r\n"));
         write(root + "/GPT.INI", "[General]\r\nVersion=458759\r\ndisplayName = IIS Servers - Logon Rights\r\n");
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(GPO_GUID, "IIS Servers - Logon Rights", null), p.value());
         assertEquals(List.of("INFO gpo-name-from-gpt-ini"), codes(p));
     }
@@ -153,7 +153,7 @@ class GpoMetadataTest {
         String root = "Policies/{31B2F340-016D-11D2-945F-00C04FB984F9}";
         Path template = write(root + "/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf", utf16("[Unicode]\r\n"));
         write(root + "/gpt.ini", "[General]\r\nVersion=131078\r\n[Other]\r\ndisplayName=not this section\r\n");
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo("{31B2F340-016D-11D2-945F-00C04FB984F9}", template.toString(), null), p.value());
         assertEquals(List.of("INFO gpo-name-unknown"), codes(p));
     }
@@ -162,13 +162,14 @@ class GpoMetadataTest {
     void olderExportWithoutDomainSysvolIsRecognised() throws IOException {
         Path template = write(GPO_GUID + "/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf", utf16("[Unicode]\r\n"));
         write(GPO_GUID + "/bkupInfo.xml", BKUPINFO);
-        assertEquals(new GpoInfo(GPO_GUID, "IIS Servers - Logon Rights", "fabrikam.net"), GpoMetadata.forTemplate(template).value());
+        assertEquals(new GpoInfo(GPO_GUID, "IIS Servers - Logon Rights", "fabrikam.net"),
+                GpoMetadata.forTemplate(template, InputFiles.DEFAULT).value());
     }
 
     @Test
     void templateOutsideAGpoFolderIsLabelledByItsPath() throws IOException {
         Path template = write("exports/web01-GptTmpl.inf", utf16("[Unicode]\r\n"));
-        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> p = GpoMetadata.forTemplate(template, InputFiles.DEFAULT);
         assertEquals(new GpoInfo(null, template.toString(), null), p.value());
         assertEquals(List.of("INFO gpo-identity-unknown"), codes(p));
         assertEquals(Level.INFO, p.notes().get(0).level());
@@ -177,6 +178,6 @@ class GpoMetadataTest {
     @Test
     void missingTemplateStillGetsAnIdentity() {
         Path template = dir.resolve("Policies/" + GPO_GUID + "/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf");
-        assertEquals(GPO_GUID, GpoMetadata.forTemplate(template).value().id());
+        assertEquals(GPO_GUID, GpoMetadata.forTemplate(template, InputFiles.DEFAULT).value().id());
     }
 }

@@ -46,7 +46,7 @@ class GpresultParserTest {
     }
 
     static Parsed<GpresultReport> parseFixture(String name) throws InputException {
-        return GpresultParser.parse(fixture(name));
+        return GpresultParser.parse(fixture(name), InputFiles.DEFAULT);
     }
 
     static GpoRightSetting only(GroupPolicy gp, UserRight right) {
@@ -335,7 +335,7 @@ class GpresultParserTest {
         void oddByteCountUtf16IsATruncatedFile(@TempDir Path dir) throws IOException {
             byte[] whole = Files.readAllBytes(fixture("rsop-no-user-rights.xml"));
             Path cut = Files.write(dir.resolve("cut.xml"), Arrays.copyOf(whole, 1001));
-            InputException e = assertThrows(InputException.class, () -> GpresultParser.parse(cut));
+            InputException e = assertThrows(InputException.class, () -> GpresultParser.parse(cut, InputFiles.DEFAULT));
             assertTrue(e.getMessage().contains("odd number of bytes"), e.getMessage());
         }
     }

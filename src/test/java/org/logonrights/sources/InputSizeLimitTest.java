@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logonrights.model.GpoInfo;
@@ -25,14 +24,10 @@ import org.logonrights.model.UserRight;
 class InputSizeLimitTest {
 
     private static final long LIMIT = 1_000;
+    private static final InputFiles LIMITED = new InputFiles(LIMIT);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void restoreDefaultLimit() {
-        InputFiles.setMaxBytes(InputFiles.DEFAULT_MAX_BYTES);
-    }
 
     /** A file of exactly {@code size} bytes: {@code head}, then blanks (valid padding in every format). */
     private Path file(String name, String head, int size) throws IOException {
@@ -57,22 +52,32 @@ class InputSizeLimitTest {
         Path config = file("applicationHost.config", "<configuration/>", (int) LIMIT + 1);
         Path gpresult = file("gpresult.xml", "<Rsop xmlns=\"http://www.microsoft.com/GroupPolicy/Rsop\"/>", (int) LIMIT + 1);
         Path json = file("memberships.json", "{\"accounts\": []}", (int) LIMIT + 1);
-        InputFiles.setMaxBytes(LIMIT);
 
         for (SourceKind kind : List.of(SourceKind.SECEDIT_EXPORT, SourceKind.GPO_TEMPLATE)) {
-            assertOverLimit(inf.toString(), assertThrows(InputException.class, () -> SecurityTemplateParser.parse(inf, kind)));
+            assertOverLimit(inf.toString(), assertThrows(InputException.class,
+                    () -> SecurityTemplateParser.parse(inf, kind, LIMITED)));
         }
-        assertOverLimit(config.toString(), assertThrows(InputException.class, () -> ApplicationHostParser.parse(config)));
-        assertOverLimit(gpresult.toString(), assertThrows(InputException.class, () -> GpresultParser.parse(gpresult)));
-        assertOverLimit(json.toString(), assertThrows(InputException.class, () -> MembershipFileParser.parse(json)));
+        assertOverLimit(config.toString(),
+                assertThrows(InputException.class, () -> ApplicationHostParser.parse(config, LIMITED)));
+        assertOverLimit(gpresult.toString(), assertThrows(InputException.class, () -> GpresultParser.parse(gpresult, LIMITED)));
+        assertOverLimit(json.toString(), assertThrows(InputException.class, () -> MembershipFileParser.parse(json, LIMITED)));
+    }
+
+    /** The limit belongs to the read, not to the process: a lowered one leaves every other read alone. */
+    @Test
+    void aLimitAppliesOnlyToTheReadsGivenIt() throws Exception {
+        Path json = file("memberships.json", "{\"accounts\": []}", (int) LIMIT + 1);
+
+        assertOverLimit(json.toString(), assertThrows(InputException.class, () -> MembershipFileParser.parse(json, LIMITED)));
+        assertTrue(MembershipFileParser.parse(json, InputFiles.DEFAULT).value().accounts().isEmpty());
+        assertTrue(MembershipFileParser.parse(json, new InputFiles(LIMIT + 1)).value().accounts().isEmpty());
     }
 
     @Test
     void aFileOfExactlyTheLimitIsRead() throws Exception {
         Path json = file("memberships.json", "{\"accounts\": []}", (int) LIMIT);
-        InputFiles.setMaxBytes(LIMIT);
 
-        assertTrue(MembershipFileParser.parse(json).value().accounts().isEmpty());
+        assertTrue(MembershipFileParser.parse(json, LIMITED).value().accounts().isEmpty());
     }
 
     @Test
@@ -80,9 +85,8 @@ class InputSizeLimitTest {
         String gpo = "{7D3A5E19-C4B2-4F60-9A81-E2F05B6C3D47}";
         Path template = file(gpo + "/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf", "[Unicode]\nUnicode=yes\n", 100);
         file(gpo + "/gpt.ini", "[General]\r\ndisplayName=IIS Servers\r\n", (int) LIMIT + 1);
-        InputFiles.setMaxBytes(LIMIT);
 
-        Parsed<GpoInfo> info = GpoMetadata.forTemplate(template);
+        Parsed<GpoInfo> info = GpoMetadata.forTemplate(template, LIMITED);
 
         assertEquals(gpo, info.value().id());
         assertTrue(info.notes().stream().anyMatch(n -> n.code().equals("gpo-metadata-unreadable")
@@ -96,9 +100,9 @@ class InputSizeLimitTest {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
             f.setLength(Integer.MAX_VALUE + 10L);
         }
-        InputFiles.setMaxBytes(4L * 1024 * 1024 * 1024);
+        InputFiles raised = new InputFiles(4L * 1024 * 1024 * 1024);
 
-        InputException e = assertThrows(InputException.class, () -> InputFiles.readAll(sparse));
+        InputException e = assertThrows(InputException.class, () -> raised.readAll(sparse));
 
         assertEquals("file is " + (Integer.MAX_VALUE + 10L) + " bytes, more than the " + InputFiles.MAX_READABLE_BYTES
                 + " bytes logonrights can read", e.getMessage());
@@ -109,17 +113,15 @@ class InputSizeLimitTest {
     void aFileThatGrowsWhileReadStopsAtTheLimit() {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
-        InputFiles.setMaxBytes(LIMIT);
-
-        InputException e = assertThrows(InputException.class, () -> InputFiles.readAll(zero));
+        InputException e = assertThrows(InputException.class, () -> LIMITED.readAll(zero));
 
         assertEquals("file grew over the limit of " + LIMIT + " bytes while reading", e.getMessage());
     }
 
     @Test
     void limitMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> InputFiles.setMaxBytes(0));
-        assertThrows(IllegalArgumentException.class, () -> InputFiles.setMaxBytes(-1));
+        assertThrows(IllegalArgumentException.class, () -> new InputFiles(0));
+        assertThrows(IllegalArgumentException.class, () -> new InputFiles(-1));
     }
 
     /** secedit writes UTF-16LE with a BOM; 200,000 SIDs on one line make a 10 MB file. */
@@ -138,7 +140,7 @@ class InputSizeLimitTest {
         System.arraycopy(body, 0, bytes, 2, body.length);
         Path inf = Files.write(dir.resolve("secedit.inf"), bytes);
 
-        List<RightEntry> entries = SecurityTemplateParser.parse(inf, SourceKind.SECEDIT_EXPORT).value()
+        List<RightEntry> entries = SecurityTemplateParser.parse(inf, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT).value()
                 .rights().get(UserRight.BATCH).entries();
 
         assertEquals(count, entries.size());

@@ -30,7 +30,7 @@ class MembershipFileParserTest {
     }
 
     private static InputException failure(String fixtureName) {
-        return assertThrows(InputException.class, () -> MembershipFileParser.parse(fixture(fixtureName)));
+        return assertThrows(InputException.class, () -> MembershipFileParser.parse(fixture(fixtureName), InputFiles.DEFAULT));
     }
 
     private static InputException failureOf(String json) {
@@ -40,7 +40,7 @@ class MembershipFileParserTest {
     @Test
     void poolAccountsWithTransitiveGroups() throws Exception {
         Path file = fixture("pool-accounts-contoso.json");
-        Parsed<Memberships> parsed = MembershipFileParser.parse(file);
+        Parsed<Memberships> parsed = MembershipFileParser.parse(file, InputFiles.DEFAULT);
         List<AccountMembership> accounts = parsed.value().accounts();
 
         assertEquals(List.of(), parsed.notes());
@@ -62,7 +62,7 @@ class MembershipFileParserTest {
 
     @Test
     void optionalSidsAndNamesMayBeAbsentOrNull() throws Exception {
-        List<AccountMembership> accounts = MembershipFileParser.parse(fixture("missing-optional-fields.json"))
+        List<AccountMembership> accounts = MembershipFileParser.parse(fixture("missing-optional-fields.json"), InputFiles.DEFAULT)
                 .value().accounts();
 
         assertEquals(3, accounts.size());
@@ -108,8 +108,8 @@ class MembershipFileParserTest {
 
     @Test
     void utf16WithBomFromWindowsPowerShell() throws Exception {
-        List<AccountMembership> accounts = MembershipFileParser.parse(fixture("windows-powershell-utf16le-bom.json"))
-                .value().accounts();
+        List<AccountMembership> accounts = MembershipFileParser.parse(fixture("windows-powershell-utf16le-bom.json"),
+                InputFiles.DEFAULT).value().accounts();
 
         assertEquals(1, accounts.size());
         assertEquals(Sid.parse(DOMAIN + "-1127"), accounts.get(0).sid());

@@ -75,7 +75,7 @@ class RealWorldApplicationHostCorpusTest {
     }
 
     private static Parsed<IisConfiguration> parse(String name) throws InputException {
-        return ApplicationHostParser.parse(corpus().resolve(name));
+        return ApplicationHostParser.parse(corpus().resolve(name), InputFiles.DEFAULT);
     }
 
     @TestFactory
@@ -103,7 +103,7 @@ class RealWorldApplicationHostCorpusTest {
         List<String> secrets = ApplicationHostPasswordTest.secretsIn(rawText(file));
         Parsed<IisConfiguration> parsed;
         try {
-            parsed = ApplicationHostParser.parse(file);
+            parsed = ApplicationHostParser.parse(file, InputFiles.DEFAULT);
         } catch (InputException e) {
             assertNotNull(e.getMessage());
             assertFalse(e.getMessage().isBlank());
@@ -194,7 +194,7 @@ class RealWorldApplicationHostCorpusTest {
     void misnamedHtmlPageIsRejected() {
         Path file = corpus().resolve(HTML_PAGE);
 
-        InputException e = assertThrows(InputException.class, () -> ApplicationHostParser.parse(file));
+        InputException e = assertThrows(InputException.class, () -> ApplicationHostParser.parse(file, InputFiles.DEFAULT));
 
         assertTrue(e.getMessage().contains("HTML page"), e.getMessage());
     }
@@ -203,7 +203,7 @@ class RealWorldApplicationHostCorpusTest {
     void bareSiteElementIsRejectedByItsRoot() {
         Path file = corpus().resolve(BARE_SITE);
 
-        InputException e = assertThrows(InputException.class, () -> ApplicationHostParser.parse(file));
+        InputException e = assertThrows(InputException.class, () -> ApplicationHostParser.parse(file, InputFiles.DEFAULT));
 
         assertEquals("not an applicationHost.config: root element is <site>, expected <configuration>", e.getMessage());
     }

@@ -74,7 +74,7 @@ class RealWorldGpresultCorpusTest {
         assertFalse(files.isEmpty(), "empty corpus at " + dir);
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             try {
-                Parsed<GpresultReport> parsed = GpresultParser.parse(f);
+                Parsed<GpresultReport> parsed = GpresultParser.parse(f, InputFiles.DEFAULT);
                 GroupPolicy gp = parsed.value().groupPolicy();
                 assertFalse(gp.gpos().isEmpty(), "a report names at least one GPO");
                 for (GpoRightSetting s : gp.settings()) {
@@ -93,9 +93,9 @@ class RealWorldGpresultCorpusTest {
     @Test
     void hersheyTaichouDcReportWithPrefixQ1() throws Exception {
         Path f = file("HersheyTaichou__CIS-Benchmarks__GPResult.xml");
-        assertTrue(InputFiles.readText(f).text()
+        assertTrue(InputFiles.DEFAULT.readText(f).text()
                 .contains("xmlns:q1=\"http://www.microsoft.com/GroupPolicy/Settings/Security\""), "prefix q1");
-        Parsed<GpresultReport> parsed = GpresultParser.parse(f);
+        Parsed<GpresultReport> parsed = GpresultParser.parse(f, InputFiles.DEFAULT);
         GroupPolicy gp = parsed.value().groupPolicy();
         assertEquals(new MachineInfo("WIN-1CPI0V6RVEL", "oriontech", null, null), parsed.value().machine());
         assertEquals(9, gp.settings().size());
@@ -112,7 +112,8 @@ class RealWorldGpresultCorpusTest {
 
     @Test
     void hersheyTaichouMemberServerReportWithPrefixQ4() throws Exception {
-        Parsed<GpresultReport> parsed = GpresultParser.parse(file("HersheyTaichou__CIS-Benchmarks__Examples__GPResult-MS.xml"));
+        Parsed<GpresultReport> parsed = GpresultParser.parse(
+                file("HersheyTaichou__CIS-Benchmarks__Examples__GPResult-MS.xml"), InputFiles.DEFAULT);
         GroupPolicy gp = parsed.value().groupPolicy();
         assertEquals("CIS-MS01", parsed.value().machine().name());
         assertEquals(10, gp.gpos().size());
@@ -126,7 +127,7 @@ class RealWorldGpresultCorpusTest {
         byte[] head = Files.readAllBytes(f);
         assertTrue(new String(head, 0, 40, StandardCharsets.US_ASCII).startsWith("<?xml version=\"1.0\" encoding=\"utf-16\"?>"),
                 "UTF-8 bytes, no BOM, declaring utf-16");
-        Parsed<GpresultReport> parsed = GpresultParser.parse(f);
+        Parsed<GpresultReport> parsed = GpresultParser.parse(f, InputFiles.DEFAULT);
         GroupPolicy gp = parsed.value().groupPolicy();
         assertEquals(List.of(new GpoInfo("{995407FC-4101-4BD3-ACFC-F5FA311603E4}", "x1", gp.gpos().get(0).domain())), gp.gpos());
         assertEquals(7, gp.settings().size());
@@ -138,7 +139,8 @@ class RealWorldGpresultCorpusTest {
 
     @Test
     void allSettings1GpoReportHasSidAndNameMembersButOnlyPrivileges() throws Exception {
-        Parsed<GpresultReport> parsed = GpresultParser.parse(file("raandree__GpoReport__tests__TestData__AllSettings1.xml"));
+        Parsed<GpresultReport> parsed = GpresultParser.parse(
+                file("raandree__GpoReport__tests__TestData__AllSettings1.xml"), InputFiles.DEFAULT);
         GroupPolicy gp = parsed.value().groupPolicy();
         assertEquals(List.of(new GpoInfo("{C6B4CCE3-96D0-4F25-ACB0-6CE807301EDC}", "AllSettings1", "contoso.com")), gp.gpos());
         assertTrue(gp.settings().isEmpty(), "its three UserRightsAssignment entries are privileges");
@@ -149,7 +151,8 @@ class RealWorldGpresultCorpusTest {
     @Test
     void backupGpoReportGivesSidAndNameAndTheRealGpoGuid() throws Exception {
         Parsed<GpresultReport> parsed = GpresultParser.parse(file("simeononsecurity__Windows-Optimize-Harden-Debloat__Files__GPOs"
-                + "__DoD__DoD - Windows Server 2019 DC - Computer__{FF06C570-D5D9-4FF3-BC1D-2AF370E48678}__gpreport.xml"));
+                + "__DoD__DoD - Windows Server 2019 DC - Computer__{FF06C570-D5D9-4FF3-BC1D-2AF370E48678}__gpreport.xml"),
+                InputFiles.DEFAULT);
         GroupPolicy gp = parsed.value().groupPolicy();
         // The backup folder is {FF06C570-...}: a backup id, not the GPO's GUID.
         assertEquals("{FCC5B857-F409-4626-BF5A-B80FAB745AC6}", gp.gpos().get(0).id());
@@ -164,7 +167,8 @@ class RealWorldGpresultCorpusTest {
     @Test
     void planningDataReportIsFlagged() throws Exception {
         Parsed<GpresultReport> parsed = GpresultParser.parse(
-                file("raandree__GpoReport__tests__TestData__Win11-24H2-MSFT-BaselineTest on Win11-24H2-MSFT-BaselineTest.xml"));
+                file("raandree__GpoReport__tests__TestData__Win11-24H2-MSFT-BaselineTest on Win11-24H2-MSFT-BaselineTest.xml"),
+                InputFiles.DEFAULT);
         assertNull(parsed.value().machine().name());
         assertEquals("Contoso.com", parsed.value().machine().domain());
         assertEquals(List.of("planning-data"), parsed.notes().stream().map(InputNote::code).toList());

@@ -132,7 +132,7 @@ class RealWorldInfCorpusTest {
                 .filter(e -> name.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
         Parsed<SecurityTemplate> parsed;
         try {
-            parsed = SecurityTemplateParser.parse(file, kind);
+            parsed = SecurityTemplateParser.parse(file, kind, InputFiles.DEFAULT);
         } catch (InputException e) {
             if (facts != null) {
                 fail("a file with known facts must parse: " + e.oneLine(), e);

@@ -60,7 +60,7 @@ class SecurityTemplateParserTest {
     @Test
     void seceditExportInUtf16WithBomKeepsSortedSidsAndBareGuest() throws Exception {
         Path file = fixture("secedit-export-server2019-iis.inf");
-        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT);
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of(), parsed.notes());
@@ -87,7 +87,7 @@ class SecurityTemplateParserTest {
     @Test
     void exportBecomesEffectiveRights() throws Exception {
         SecurityTemplate t = SecurityTemplateParser.parse(fixture("secedit-export-server2019-iis.inf"),
-                SourceKind.SECEDIT_EXPORT).value();
+                SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT).value();
         EffectiveRights effective = t.toEffectiveRights();
 
         assertEquals(5, effective.holders(UserRight.BATCH).size());
@@ -98,7 +98,7 @@ class SecurityTemplateParserTest {
     @Test
     void gpoTemplateWithVersionFirstHasDefinedEmptyDenyAndBareServiceName() throws Exception {
         Path file = fixture("gpttmpl-iis-lockdown-version-first.inf");
-        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.GPO_TEMPLATE);
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of(), parsed.notes());
@@ -117,7 +117,7 @@ class SecurityTemplateParserTest {
     @Test
     void utf8WithBomDeclaringUnicodeReadsTrailingSpaceAsDefinedEmpty() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                fixture("stig-gpttmpl-utf8-bom-declares-unicode.inf"), SourceKind.GPO_TEMPLATE);
+                fixture("stig-gpttmpl-utf8-bom-declares-unicode.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of(), parsed.notes());
@@ -131,7 +131,7 @@ class SecurityTemplateParserTest {
     @Test
     void utf8WithoutBomKeepsLocalizedAndPlaceholderNamesVerbatim() throws Exception {
         SecurityTemplate t = SecurityTemplateParser.parse(
-                fixture("template-pwsh7-utf8-no-bom-localized-names.inf"), SourceKind.GPO_TEMPLATE).value();
+                fixture("template-pwsh7-utf8-no-bom-localized-names.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT).value();
 
         assertEquals(List.of("name:Invitado", "S-1-5-32-544", "S-1-5-32-545"), holders(t, UserRight.INTERACTIVE));
         assertEquals(List.of("name:受限服务\\所有受限服务", "S-1-5-80-0"), holders(t, UserRight.SERVICE));
@@ -143,7 +143,7 @@ class SecurityTemplateParserTest {
     @Test
     void lowercaseNamesWithoutSpacesAreRecognised() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                fixture("lowercase-right-names-no-spaces.inf"), SourceKind.GPO_TEMPLATE);
+                fixture("lowercase-right-names-no-spaces.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of(), parsed.notes());
@@ -157,7 +157,7 @@ class SecurityTemplateParserTest {
     @Test
     void duplicateKeyKeepsTheFirstAndRepeatedSectionsMerge() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                fixture("hand-edited-duplicates-and-repeated-section.inf"), SourceKind.GPO_TEMPLATE);
+                fixture("hand-edited-duplicates-and-repeated-section.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of("S-1-5-32-544", "S-1-5-32-568"), holders(t, UserRight.BATCH));
@@ -179,7 +179,7 @@ class SecurityTemplateParserTest {
     @Test
     void unknownRightIsKeptWithAnInfoNoteAndKnownPrivilegesAreSilent() throws Exception {
         Path file = fixture("unknown-right-setestprivilege.inf");
-        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.GPO_TEMPLATE);
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of(new UnknownRight("SeTestPrivilege",
@@ -196,7 +196,7 @@ class SecurityTemplateParserTest {
     void malformedStarSidFailsWithItsLine() {
         Path file = fixture("malformed-star-sid.inf");
         InputException e = assertThrows(InputException.class,
-                () -> SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT));
+                () -> SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT));
 
         assertEquals(file.toString(), e.file());
         assertEquals("line 5", e.position());
@@ -206,7 +206,7 @@ class SecurityTemplateParserTest {
     @Test
     void emptyFileIsRejected() {
         InputException e = assertThrows(InputException.class,
-                () -> SecurityTemplateParser.parse(fixture("empty.inf"), SourceKind.GPO_TEMPLATE));
+                () -> SecurityTemplateParser.parse(fixture("empty.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT));
         assertEquals("empty file", e.getMessage());
         for (String blank : List.of("", "\uFEFF", "  \r\n\r\n\t")) {
             InputException b = assertThrows(InputException.class,
@@ -218,14 +218,15 @@ class SecurityTemplateParserTest {
     @Test
     void htmlPageIsNotATemplate() {
         InputException e = assertThrows(InputException.class,
-                () -> SecurityTemplateParser.parse(fixture("html-page-saved-as-gpttmpl.inf"), SourceKind.GPO_TEMPLATE));
+                () -> SecurityTemplateParser.parse(fixture("html-page-saved-as-gpttmpl.inf"), SourceKind.GPO_TEMPLATE,
+                        InputFiles.DEFAULT));
         assertEquals("not a security template: no [section] header found", e.getMessage());
     }
 
     @Test
     void handWrittenQuirksAreReadAndNoted() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                fixture("hand-written-script-quirks.inf"), SourceKind.GPO_TEMPLATE);
+                fixture("hand-written-script-quirks.inf"), SourceKind.GPO_TEMPLATE, InputFiles.DEFAULT);
         SecurityTemplate t = parsed.value();
 
         assertEquals(List.of("S-1-5-32-544", DOMAIN + "-1128"), holders(t, UserRight.BATCH));
@@ -369,7 +370,7 @@ class SecurityTemplateParserTest {
         Path file = dir.resolve("cp1252.inf");
         Files.write(file, "[Privilege Rights]\r\nSeDenyInteractiveLogonRight = Jos\u00e9\r\n"
                 .getBytes(Charset.forName("windows-1252")));
-        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT);
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT);
 
         assertEquals(List.of("name:Jos\u00e9"), holders(parsed.value(), UserRight.DENY_INTERACTIVE));
         assertEquals(List.of("encoding-guessed"), codes(parsed));
@@ -379,7 +380,7 @@ class SecurityTemplateParserTest {
     void utf16WithoutBomIsSniffed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nobom.inf");
         Files.write(file, "[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-568\r\n".getBytes(StandardCharsets.UTF_16LE));
-        SecurityTemplate t = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT).value();
+        SecurityTemplate t = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT).value();
         assertEquals(List.of("S-1-5-32-568"), holders(t, UserRight.BATCH));
     }
 
@@ -392,7 +393,7 @@ class SecurityTemplateParserTest {
     @Test
     void missingFileIsAnInputException(@TempDir Path dir) {
         InputException e = assertThrows(InputException.class,
-                () -> SecurityTemplateParser.parse(dir.resolve("absent.inf"), SourceKind.SECEDIT_EXPORT));
+                () -> SecurityTemplateParser.parse(dir.resolve("absent.inf"), SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT));
         assertEquals("no such file", e.getMessage());
         assertNull(e.position());
     }

@@ -12,6 +12,7 @@ import org.logonrights.model.Snapshot;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
+import org.logonrights.sources.InputFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -38,7 +39,7 @@ public class EngineBenchmark {
         Path dir = Servers.withPools(pools);
         snapshot = SnapshotLoader.offline(new InputSelection(dir.resolve("secedit.inf"),
                 dir.resolve("applicationHost.config"), dir.resolve("memberships.json"), dir.resolve("gpresult.xml"),
-                List.of(), null));
+                List.of(), null), InputFiles.DEFAULT);
         report = new AuditReport(new AuditEngine().audit(snapshot), List.of(), "bench");
     }
 

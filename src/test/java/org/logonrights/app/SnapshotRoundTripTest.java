@@ -13,10 +13,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.logonrights.engine.AuditEngine;
 import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputException;
-import org.logonrights.sources.SnapshotJson;
+import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.snapshot.SnapshotReader;
+import org.logonrights.sources.snapshot.SnapshotWriter;
 
 /** Snapshots survive a write and a read unchanged, and bad snapshots name the JSON path. */
-class SnapshotJsonRoundTripTest {
+class SnapshotRoundTripTest {
 
     static Stream<InputSelection> samples() {
         return SampleInputs.all().stream();
@@ -25,10 +27,10 @@ class SnapshotJsonRoundTripTest {
     @ParameterizedTest
     @MethodSource("samples")
     void writeThenReadGivesTheSameSnapshotAndVerdicts(InputSelection in) throws Exception {
-        Snapshot original = SnapshotLoader.offline(in);
+        Snapshot original = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         StringWriter w = new StringWriter();
-        SnapshotJson.write(original, "test", w);
-        Snapshot back = SnapshotJson.read(w.toString(), "snap.json");
+        SnapshotWriter.write(original, "test", w);
+        Snapshot back = SnapshotReader.read(w.toString(), "snap.json");
         assertEquals(original, back);
         assertEquals(new AuditEngine().audit(original), new AuditEngine().audit(back));
         assertFalse(w.toString().contains("[enc:"), "no password material in snapshots");
@@ -44,27 +46,27 @@ class SnapshotJsonRoundTripTest {
 
     @Test
     void minimalSnapshotReads() throws Exception {
-        Snapshot s = SnapshotJson.read(minimal(""), "snap.json");
+        Snapshot s = SnapshotReader.read(minimal(""), "snap.json");
         assertTrue(s.iis().pools().isEmpty());
     }
 
     @Test
     void badSidNamesItsPath() {
-        InputException e = assertThrows(InputException.class, () -> SnapshotJson.read(
+        InputException e = assertThrows(InputException.class, () -> SnapshotReader.read(
                 minimal("{\"right\": \"SeBatchLogonRight\", \"entries\": [{\"sid\": \"S-1-X\"}]}"), "snap.json"));
         assertEquals("rights.assignments[0].entries[0].sid", e.position());
     }
 
     @Test
     void otherDocumentsAndNewerVersionsAreRefused() {
-        InputException wrong = assertThrows(InputException.class, () -> SnapshotJson.read("{\"schemaVersion\": 1}", "x.json"));
+        InputException wrong = assertThrows(InputException.class, () -> SnapshotReader.read("{\"schemaVersion\": 1}", "x.json"));
         assertEquals("format", wrong.position());
-        InputException newer = assertThrows(InputException.class, () -> SnapshotJson.read(
+        InputException newer = assertThrows(InputException.class, () -> SnapshotReader.read(
                 minimal("").replace("\"schemaVersion\": 1", "\"schemaVersion\": 99"), "x.json"));
         assertTrue(newer.getMessage().contains("99"));
-        InputException broken = assertThrows(InputException.class, () -> SnapshotJson.read("{\"format\": ", "x.json"));
+        InputException broken = assertThrows(InputException.class, () -> SnapshotReader.read("{\"format\": ", "x.json"));
         assertTrue(broken.oneLine().startsWith("x.json: line 1"), broken.oneLine());
-        InputException duplicate = assertThrows(InputException.class, () -> SnapshotJson.read(minimal(
+        InputException duplicate = assertThrows(InputException.class, () -> SnapshotReader.read(minimal(
                 "{\"right\": \"SeBatchLogonRight\"}, {\"right\": \"sebatchlogonright\"}"), "x.json"));
         assertEquals("rights.assignments[1].right", duplicate.position());
     }

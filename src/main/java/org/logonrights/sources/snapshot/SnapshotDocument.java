@@ -1,0 +1,98 @@
+package org.logonrights.sources.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot file as JSON sees it (docs/snapshot.md, schema docs/schema/snapshot.schema.json): one
+ * record type per JSON object, fields in the order they are written. Values are kept as the file
+ * spells them; {@link SnapshotReader} turns them into model objects and says where a value is wrong.
+ * Passwords are never in it: only whether one is set and by which provider.
+ */
+@JsonPropertyOrder({"format", "schemaVersion", "tool", "machine", "rights", "iis", "memberships", "groupPolicy", "notes"})
+public record SnapshotDocument(String format, int schemaVersion, ToolDoc tool, MachineDoc machine, RightsDoc rights,
+                               IisDoc iis, List<MembershipDoc> memberships, GroupPolicyDoc groupPolicy,
+                               List<NoteDoc> notes) {
+
+    /** The document's {@code format} marker. */
+    public static final String FORMAT = "logonrights-snapshot";
+    /** Bumped only for incompatible changes; readers accept every version up to this one. */
+    public static final int SCHEMA_VERSION = 1;
+
+    @JsonPropertyOrder({"name", "version"})
+    public record ToolDoc(String name, String version) {
+    }
+
+    @JsonPropertyOrder({"name", "domain", "osVersion", "iisVersion"})
+    public record MachineDoc(String name, String domain, String osVersion, String iisVersion) {
+    }
+
+    /** Where a fact came from; {@code line} is absent when unknown. */
+    @JsonPropertyOrder({"kind", "file", "line", "element"})
+    public record SourceDoc(String kind, String file, Integer line, String element) {
+    }
+
+    @JsonPropertyOrder({"sid", "name", "source"})
+    public record PrincipalDoc(String sid, String name, SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"source", "assignments", "unknownRights"})
+    public record RightsDoc(SourceDoc source, List<AssignmentDoc> assignments, List<UnknownRightDoc> unknownRights) {
+    }
+
+    @JsonPropertyOrder({"right", "source", "entries"})
+    public record AssignmentDoc(String right, SourceDoc source, List<PrincipalDoc> entries) {
+    }
+
+    @JsonPropertyOrder({"name", "source"})
+    public record UnknownRightDoc(String name, SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"kind", "source", "pools", "applications", "credentials"})
+    public record IisDoc(String kind, SourceDoc source, List<PoolDoc> pools, List<ApplicationDoc> applications,
+                         List<CredentialDoc> credentials) {
+    }
+
+    @JsonPropertyOrder({"name", "identityType", "userName", "logonType", "manualGroupMembership", "loadUserProfile",
+            "setProfileEnvironment", "password", "origins", "startMode", "autoStart", "managedRuntimeVersion", "source"})
+    public record PoolDoc(String name, String identityType, String userName, String logonType, boolean manualGroupMembership,
+                          boolean loadUserProfile, boolean setProfileEnvironment, PasswordDoc password,
+                          Map<String, String> origins, String startMode, boolean autoStart, String managedRuntimeVersion,
+                          SourceDoc source) {
+    }
+
+    /** Whether a password is set and how it is stored; the value is never written. */
+    @JsonPropertyOrder({"kind", "provider"})
+    public record PasswordDoc(String kind, String provider) {
+    }
+
+    @JsonPropertyOrder({"site", "path", "pool", "poolSource", "source"})
+    public record ApplicationDoc(String site, String path, String pool, String poolSource, SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"userName", "context", "requiredRight", "password", "source"})
+    public record CredentialDoc(String userName, String context, String requiredRight, PasswordDoc password, SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"account", "sid", "groups", "method", "complete", "source"})
+    public record MembershipDoc(String account, String sid, List<PrincipalDoc> groups, String method, boolean complete,
+                                SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"gpos", "settings", "sources"})
+    public record GroupPolicyDoc(List<GpoDoc> gpos, List<SettingDoc> settings, List<SourceDoc> sources) {
+    }
+
+    @JsonPropertyOrder({"id", "name", "domain"})
+    public record GpoDoc(String id, String name, String domain) {
+    }
+
+    @JsonPropertyOrder({"right", "gpo", "precedence", "members", "source"})
+    public record SettingDoc(String right, GpoDoc gpo, int precedence, List<PrincipalDoc> members, SourceDoc source) {
+    }
+
+    @JsonPropertyOrder({"level", "code", "message", "source"})
+    public record NoteDoc(String level, String code, String message, SourceDoc source) {
+    }
+}
