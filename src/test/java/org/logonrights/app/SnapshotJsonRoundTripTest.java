@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputException;
 import org.logonrights.sources.SnapshotJson;
@@ -30,7 +30,7 @@ class SnapshotJsonRoundTripTest {
         SnapshotJson.write(original, "test", w);
         Snapshot back = SnapshotJson.read(w.toString(), "snap.json");
         assertEquals(original, back);
-        assertEquals(new AuditEngine().audit(original), new AuditEngine().audit(back));
+        assertEquals(Rules.standardEngine().audit(original), Rules.standardEngine().audit(back));
         assertFalse(w.toString().contains("[enc:"), "no password material in snapshots");
     }
 

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logonrights.engine.AuditEngine;
 import org.logonrights.engine.AuditResult;
 import org.logonrights.engine.Finding;
 import org.logonrights.engine.PoolResult;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.Application;
@@ -42,8 +42,8 @@ class SnapshotRedactorTest {
     @MethodSource("samples")
     void verdictsAreUnchanged(InputSelection in) throws Exception {
         Snapshot original = SnapshotLoader.offline(in);
-        AuditResult before = new AuditEngine().audit(original);
-        AuditResult after = new AuditEngine().audit(SnapshotRedactor.redact(original));
+        AuditResult before = Rules.standardEngine().audit(original);
+        AuditResult after = Rules.standardEngine().audit(SnapshotRedactor.redact(original));
         assertEquals(signature(before), signature(after));
     }
 
@@ -66,8 +66,8 @@ class SnapshotRedactorTest {
         // named "Reports" must not be confused with them.
         List<String> scrubbed = new ArrayList<>();
         for (String out : outputs) {
-            for (org.logonrights.engine.rules.Rule rule : org.logonrights.engine.rules.Rules.all()) {
-                out = out.replace(rule.title(), "").replace(rule.description(), "");
+            for (org.logonrights.engine.Rule rule : Rules.all()) {
+                out = out.replace(rule.metadata().title(), "").replace(rule.metadata().description(), "");
             }
             scrubbed.add(out);
         }
