@@ -151,7 +151,13 @@ public final class AuditEngine {
     private PoolResult evaluate(PoolContext c, List<Application> applications) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (PoolRule rule : poolRules) {
-            rule.evaluate(c).ifPresent(outcomes::add);
+            Optional<RuleOutcome> outcome = rule.evaluate(c);
+            if (outcome.isPresent() && !rule.metadata().forces(outcome.get().verdict())) {
+                // The catalogue, the rule pages and the SARIF descriptors say which verdicts a rule forces.
+                throw new IllegalStateException(rule.metadata().id() + " forced " + outcome.get().verdict()
+                        + ", which its metadata does not declare");
+            }
+            outcome.ifPresent(outcomes::add);
         }
         Verdict verdict = Verdict.WILL_START;
         for (RuleOutcome o : outcomes) {

@@ -197,7 +197,6 @@ final class ReasonChain {
                 decisive.map(o -> o.finding().location()).orElse(null));
     }
 
-
     private static String origin(ValueOrigin o) {
         return switch (o) {
             case POOL -> "set on the pool";

@@ -1,5 +1,6 @@
 package org.logonrights.engine;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.logonrights.engine.PoolContext.When;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.MembershipSource;
+import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.WellKnownSids;
@@ -46,10 +48,20 @@ public final class Wording {
             Map<UserRight, HolderSentences> byRight = new EnumMap<>(UserRight.class);
             for (UserRight right : UserRight.values()) {
                 byRight.put(right, worded.computeIfAbsent(index.holders(right, when),
-                        h -> sentences(right, directory.displayList(h.all, SUMMARY_SIZE))));
+                        h -> sentences(right, firstHolders(h.all, directory))));
             }
             holders.put(when, byRight);
         }
+    }
+
+    /** Up to {@value #SUMMARY_SIZE} holders, then "and N more": a right can hold thousands of SIDs. */
+    private static String firstHolders(List<RightEntry> entries, PrincipalDirectory directory) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < entries.size() && i < SUMMARY_SIZE; i++) {
+            shown.add(directory.display(entries.get(i).principal()));
+        }
+        String list = String.join(", ", shown);
+        return entries.size() > SUMMARY_SIZE ? list + " and " + (entries.size() - SUMMARY_SIZE) + " more" : list;
     }
 
     private static HolderSentences sentences(UserRight right, String summary) {

@@ -33,12 +33,9 @@ abstract class BaseRule {
         return new Finding(metadata.id(), metadata.name(), metadata.severity(), null, null, message, remediation, location);
     }
 
-    /** An outcome forcing {@code verdict}, which must be one the metadata declares: the catalogue does not lie. */
+    /** An outcome forcing {@code verdict}, one of those the metadata declares (the engine checks). */
     RuleOutcome outcome(Verdict verdict, Confidence confidence, PoolContext c, String message, String remediation,
                         Provenance location) {
-        if (!metadata.forces(verdict)) {
-            throw new IllegalStateException(metadata.id() + " forced " + verdict + ", which it does not declare");
-        }
         return new RuleOutcome(verdict, confidence, finding(c, message, remediation, location));
     }
 }
