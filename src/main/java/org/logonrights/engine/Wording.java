@@ -31,6 +31,16 @@ public final class Wording {
     public static final String WAS_RETRY = "After the change, run gpupdate /force if a GPO changed, then re-save the pool's "
             + "identity or restart WAS: WAS caches an identity that failed to log on (event 5021).";
 
+    /** "a group the account belongs to (membership file)", per source: thousands of pools share them. */
+    private static final Map<MembershipSource, String> GROUP_REASONS = new EnumMap<>(MembershipSource.class);
+
+    static {
+        for (MembershipSource source : MembershipSource.values()) {
+            GROUP_REASONS.put(source, "a group the account belongs to ("
+                    + (source == MembershipSource.FILE ? "membership file" : source.name()) + ")");
+        }
+    }
+
     /** The sentences that quote one right's holders at one time. */
     private record HolderSentences(String summary, String noGrant, String noDeny) {
     }
@@ -134,7 +144,7 @@ public final class Wording {
             case THIS_ORGANIZATION -> "This Organization, in every token";
             case USERS -> "BUILTIN\\Users, in every domain and virtual account's token";
             case LOCAL_ACCOUNT -> "Local account (S-1-5-113), in every local account's token";
-            case GROUP -> "a group the account belongs to (" + membershipOrigin(c) + ")";
+            case GROUP -> GROUP_REASONS.get(c.token().membership().orElseThrow().source());
             case LOCAL_ADMINISTRATOR -> "local account in Administrators (S-1-5-114)";
             case VIRTUAL_ACCOUNT_LOGON_TYPE -> "the service logon-type SID";
             case LOGON_TYPE -> "the " + WellKnownSids.nameOf(m.resolvedSid()).orElse("logon-type") + " logon-type SID";
@@ -151,11 +161,5 @@ public final class Wording {
             case NOT_IN_TOKEN -> "not in this logon's token";
             case NAME_NOT_IN_TOKEN -> "a name not tied to a SID, not the account or one of its groups";
         };
-    }
-
-    /** Where the groups came from: "membership file", or the live source's name. */
-    private static String membershipOrigin(PoolContext c) {
-        MembershipSource source = c.token().membership().orElseThrow().source();
-        return source == MembershipSource.FILE ? "membership file" : source.name();
     }
 }
