@@ -10,7 +10,6 @@ import org.logonrights.engine.PrincipalDirectory;
 import org.logonrights.engine.RuleCategory;
 import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
-import org.logonrights.engine.Verdict;
 import org.logonrights.model.Application;
 import org.logonrights.model.IgnoreCase;
 import org.logonrights.model.PoolSource;

@@ -9,7 +9,6 @@ import org.logonrights.engine.PrincipalDirectory;
 import org.logonrights.engine.RuleCategory;
 import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
-import org.logonrights.engine.Verdict;
 import org.logonrights.model.Snapshot;
 
 /** LR017: an input names a right that is neither a logon right nor a known privilege. */

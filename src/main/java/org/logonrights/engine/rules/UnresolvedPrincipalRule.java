@@ -12,7 +12,6 @@ import org.logonrights.engine.PrincipalDirectory;
 import org.logonrights.engine.RuleCategory;
 import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
-import org.logonrights.engine.Verdict;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.RightAssignment;
 import org.logonrights.model.RightEntry;
