@@ -26,75 +26,70 @@ class EntryMatchWhyTest {
 
     private static final String ACCOUNT = "CONTOSO\\svc-reports";
 
-    /** The context of pool "Reports", as the engine builds it for {@code snapshot}. */
-    private static PoolContext reports(Snapshot snapshot) {
-        PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
-        RightsIndex index = new RightsIndex(snapshot, directory);
-        return AuditEngine.context(snapshot, snapshot.iis().pools().get(0), directory, index,
-                new Wording(index, directory), snapshot.memberships().index());
+    /** The one entry of {@code right} that concerns pool "Reports", classified as the engine classifies it. */
+    private record Classified(PoolContext context, EntryMatch match) {
+
+        static Classified of(TestSnapshots server, UserRight right) {
+            Snapshot snapshot = server.build();
+            PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
+            RightsIndex index = new RightsIndex(snapshot, directory);
+            PoolContext c = AuditEngine.context(snapshot, snapshot.iis().pools().get(0), directory, index,
+                    new Wording(index, directory), snapshot.memberships().index());
+            List<EntryMatch> matches = c.matches(right, When.TODAY);
+            assertEquals(1, matches.size(), matches.toString());
+            return new Classified(c, matches.get(0));
+        }
+
+        /** Asserts the match, its why, and the words {@link Wording} gives it. */
+        Classified is(Match level, Why why, String words) {
+            assertEquals(level, match.match());
+            assertEquals(why, match.why());
+            assertEquals(words, Wording.why(context, match));
+            return this;
+        }
     }
 
-    private static EntryMatch only(PoolContext c, UserRight right) {
-        List<EntryMatch> matches = c.matches(right, When.TODAY);
-        assertEquals(1, matches.size(), matches.toString());
-        return matches.get(0);
+    private static TestSnapshots reports(UserRight right, String entry, boolean manualGroupMembership) {
+        return TestSnapshots.server().right(right, entry)
+                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, manualGroupMembership);
     }
 
     @Test
     void aGroupFromTheMembershipFileIsCertain() {
-        PoolContext c = reports(TestSnapshots.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
-                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, true)
-                .member(ACCOUNT, SVC_REPORTS, "*" + BATCH_ACCOUNTS).build());
-        EntryMatch m = only(c, UserRight.BATCH);
-        assertEquals(Match.CERTAIN, m.match());
-        assertEquals(Why.GROUP, m.why());
-        assertFalse(m.matchedByName());
-        assertEquals("a group the account belongs to (membership file)", Wording.why(c, m));
+        Classified c = Classified.of(reports(UserRight.BATCH, "*" + BATCH_ACCOUNTS, true)
+                .member(ACCOUNT, SVC_REPORTS, "*" + BATCH_ACCOUNTS), UserRight.BATCH)
+                .is(Match.CERTAIN, Why.GROUP, "a group the account belongs to (membership file)");
+        assertFalse(c.match().matchedByName());
     }
 
     @Test
     void anUndecidedAliasSaysWhatItIsOtherwise() {
-        PoolContext c = reports(TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-568")
-                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, false).build());
-        EntryMatch m = only(c, UserRight.BATCH);
-        assertEquals(Match.UNDECIDED, m.match());
-        assertEquals(Match.UNCERTAIN, m.fallback());
-        assertEquals(Why.COULD_BE_GROUP, m.why());
-        assertEquals(Why.INJECTED_IIS_IUSRS_WITHOUT_MEMBERSHIP, m.otherwise());
-        assertEquals("could be a group the account belongs to; no membership data decides it; otherwise only IIS_IUSRS, "
-                + "which WAS injects (manualGroupMembership=false) without real membership", Wording.why(c, m));
+        Classified c = Classified.of(reports(UserRight.BATCH, "*S-1-5-32-568", false), UserRight.BATCH)
+                .is(Match.UNDECIDED, Why.COULD_BE_GROUP, "could be a group the account belongs to; no membership data "
+                        + "decides it; otherwise only IIS_IUSRS, which WAS injects (manualGroupMembership=false) without real membership");
+        assertEquals(Match.UNCERTAIN, c.match().fallback());
+        assertEquals(Why.INJECTED_IIS_IUSRS_WITHOUT_MEMBERSHIP, c.match().otherwise());
     }
 
     @Test
     void anUndecidedDomainGroupHasNoOtherwise() {
-        PoolContext c = reports(TestSnapshots.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
-                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, true).build());
-        EntryMatch m = only(c, UserRight.BATCH);
-        assertEquals(Why.COULD_BE_GROUP, m.why());
-        assertNull(m.otherwise());
-        assertEquals(Match.NONE, m.fallback());
-        assertEquals("could be a group the account belongs to; no membership data decides it", Wording.why(c, m));
+        Classified c = Classified.of(reports(UserRight.BATCH, "*" + BATCH_ACCOUNTS, true), UserRight.BATCH)
+                .is(Match.UNDECIDED, Why.COULD_BE_GROUP, "could be a group the account belongs to; no membership data decides it");
+        assertNull(c.match().otherwise());
+        assertEquals(Match.NONE, c.match().fallback());
     }
 
     @Test
     void theAccountNamedWithoutASidIsMatchedByName() {
-        PoolContext c = reports(TestSnapshots.server().right(UserRight.BATCH, ACCOUNT)
-                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, true).build());
-        EntryMatch m = only(c, UserRight.BATCH);
-        assertEquals(Match.CERTAIN, m.match());
-        assertEquals(Why.ACCOUNT, m.why());
-        assertTrue(m.matchedByName());
-        assertEquals("the account itself (matched by name)", Wording.why(c, m));
+        Classified c = Classified.of(reports(UserRight.BATCH, ACCOUNT, true), UserRight.BATCH)
+                .is(Match.CERTAIN, Why.ACCOUNT, "the account itself (matched by name)");
+        assertTrue(c.match().matchedByName());
     }
 
     @Test
     void theLogonTypeSidIsNamedAfterTheEntry() {
-        PoolContext c = reports(TestSnapshots.server().right(UserRight.DENY_BATCH, "*S-1-5-3")
-                .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, true).build());
-        EntryMatch m = only(c, UserRight.DENY_BATCH);
-        assertEquals(Match.UNCERTAIN, m.match());
-        assertEquals(Why.LOGON_TYPE, m.why());
-        assertEquals("the NT AUTHORITY\\BATCH logon-type SID", Wording.why(c, m));
+        Classified.of(reports(UserRight.DENY_BATCH, "*S-1-5-3", true), UserRight.DENY_BATCH)
+                .is(Match.UNCERTAIN, Why.LOGON_TYPE, "the NT AUTHORITY\\BATCH logon-type SID");
     }
 
     @Test
