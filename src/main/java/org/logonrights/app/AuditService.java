@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.logonrights.engine.AuditEngine;
 import org.logonrights.engine.AuditResult;
 import org.logonrights.engine.PoolResult;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Snapshot;
 import org.logonrights.report.AuditReport;
@@ -23,7 +23,7 @@ public final class AuditService {
      * @throws UsageException when a named pool does not exist
      */
     public static AuditReport audit(Snapshot snapshot, List<String> poolNames) throws UsageException {
-        AuditResult full = new AuditEngine().audit(snapshot);
+        AuditResult full = Rules.standardEngine().audit(snapshot);
         AuditResult result = full;
         if (poolNames != null && !poolNames.isEmpty()) {
             List<PoolResult> selected = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.logonrights.app;
 
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 
 /**
  * What a failed use case means for the user: the exit code, and the one line that says what is wrong.

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 
 /**
  * Reads independent input files, in parallel when they are large enough for it to pay, and reports

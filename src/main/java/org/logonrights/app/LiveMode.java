@@ -1,8 +1,8 @@
 package org.logonrights.app;
 
 import java.util.Locale;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.InputFiles;
 
 /** Live reading of the local machine: Windows only. */

@@ -14,6 +14,7 @@ import org.logonrights.model.AppPool;
 import org.logonrights.model.EffectiveRights;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Memberships;
@@ -29,7 +30,6 @@ import org.logonrights.platform.windows.LsaException;
 import org.logonrights.platform.windows.MachineFacts;
 import org.logonrights.platform.windows.MembershipResult;
 import org.logonrights.sources.ApplicationHostParser;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.Parsed;
 

@@ -11,12 +11,12 @@ import java.util.Objects;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.RightsAnalysis;
 import org.logonrights.engine.Verdict;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.ReportFormat;
 import org.logonrights.report.RightsReport;
-import org.logonrights.sources.InputException;
 
 /**
  * The use cases of logonrights, whatever the front end: audit, explain, rights and collect, each over

@@ -1,6 +1,6 @@
 package org.logonrights.app;
 
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 
 /**
  * Where the password of a remote logon comes from (an environment variable, a file, a prompt). It is

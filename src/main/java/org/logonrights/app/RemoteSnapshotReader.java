@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.Provenance;
@@ -16,7 +17,6 @@ import org.logonrights.platform.remote.RemoteRightsReader;
 import org.logonrights.platform.remote.RemoteTarget;
 import org.logonrights.sources.ApplicationHostParser;
 import org.logonrights.sources.DecodedText;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.Parsed;
 import org.logonrights.sources.TextDecoder;
 

@@ -2,7 +2,7 @@ package org.logonrights.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.SecureXml;
 import org.w3c.dom.Element;

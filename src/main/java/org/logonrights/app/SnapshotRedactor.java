@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.logonrights.app.Pseudonyms.Kind;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.VirtualAccounts;
 import org.logonrights.model.WellKnownSids;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.snapshot.SnapshotDocument;
 import org.logonrights.sources.snapshot.SnapshotDocument.ApplicationDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.AssignmentDoc;
@@ -184,10 +184,13 @@ public final class SnapshotRedactor {
 
     /** File paths can carry user and host names: only the kind of file survives. */
     private static String canonicalFile(String kind) {
+        if (kind == null) {
+            return null;
+        }
         SourceKind k;
         try {
             k = SourceKind.valueOf(kind);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return null; // not a snapshot the reader would accept; nothing of the path is worth keeping
         }
         return switch (k) {

@@ -1,7 +1,7 @@
 package org.logonrights.app;
 
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
-import org.logonrights.sources.InputException;
 
 /**
  * One place a snapshot is read from: exported files, a snapshot file, the local machine or a remote

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.logonrights.app.RemoteRequest;
 import org.logonrights.app.RemoteSnapshotReader;
 import org.logonrights.app.UsageException;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

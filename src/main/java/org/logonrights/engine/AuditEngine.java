@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.logonrights.engine.rules.MachineRule;
-import org.logonrights.engine.rules.PoolRule;
-import org.logonrights.engine.rules.RuleOutcome;
-import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.Application;
@@ -29,8 +25,9 @@ import org.logonrights.model.WellKnownSids;
 
 /**
  * Decides, for every application pool of a snapshot, whether its worker logon will succeed, as
- * DECISIONS.md defines. Pure: no I/O, no clock, no printing; the same snapshot always gives the
- * same result, whether its pools are evaluated on one thread or several.
+ * docs/verdicts.md defines, with the rules it is given ({@code Rules.standardEngine()} gives the
+ * catalogue's). Pure: no I/O, no clock, no printing; the same snapshot always gives the same
+ * result, whether its pools are evaluated on one thread or several.
  */
 public final class AuditEngine {
 
@@ -44,10 +41,7 @@ public final class AuditEngine {
     private final List<MachineRule> machineRules;
     private final int parallelPools;
 
-    public AuditEngine() {
-        this(Rules.POOL_RULES, Rules.MACHINE_RULES);
-    }
-
+    /** An engine that evaluates these rules, in this order. */
     public AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules) {
         this(poolRules, machineRules, PARALLEL_POOLS);
     }
@@ -62,6 +56,7 @@ public final class AuditEngine {
     public AuditResult audit(Snapshot snapshot) {
         PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
         RightsIndex index = new RightsIndex(snapshot, directory);
+        Wording wording = new Wording(index, directory);
         Memberships.Index memberships = snapshot.memberships().index();
         Map<String, List<Application>> applications = snapshot.iis().applicationsByPool();
         List<AppPool> all = snapshot.iis().pools();
@@ -74,7 +69,7 @@ public final class AuditEngine {
         }
         List<PoolResult> pools = indexes.mapToObj(i -> {
             AppPool pool = all.get(i);
-            PoolContext c = context(snapshot, pool, directory, index, memberships);
+            PoolContext c = context(snapshot, pool, directory, index, wording, memberships);
             return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()));
         }).collect(Collectors.toCollection(ArrayList::new));
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
@@ -88,12 +83,12 @@ public final class AuditEngine {
 
     /** Builds the context the rules see for one pool. */
     static PoolContext context(Snapshot snapshot, AppPool pool, PrincipalDirectory directory, RightsIndex index,
-                               Memberships.Index memberships) {
+                               Wording wording, Memberships.Index memberships) {
         ProcessModel pm = pool.processModel();
         IdentityType type = pm.identityType();
         if (snapshot.iis().kind() == ConfigKind.IIS_EXPRESS) {
             PoolIdentity id = new PoolIdentity(type, "(the interactive user)", null, PoolIdentity.Scope.UNKNOWN);
-            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index, wording);
         }
         switch (type) {
             case APPLICATION_POOL_IDENTITY -> {
@@ -102,28 +97,28 @@ public final class AuditEngine {
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.VIRTUAL);
                 TokenModel token = TokenModel.forVirtualAccount(sid, account, !pm.manualGroupMembership());
                 return new PoolContext(snapshot, pool, id, WorkerLogon.SERVICE, UserRight.SERVICE, UserRight.DENY_SERVICE,
-                        token, directory, index);
+                        token, directory, index, wording);
             }
             case LOCAL_SYSTEM, LOCAL_SERVICE, NETWORK_SERVICE -> {
                 Sid sid = type.builtInSid().orElseThrow();
                 String account = WellKnownSids.nameOf(sid).orElse(type.iisName());
                 PoolIdentity id = new PoolIdentity(type, account, sid, PoolIdentity.Scope.BUILT_IN);
                 return new PoolContext(snapshot, pool, id, WorkerLogon.BUILT_IN_SESSION, null, null,
-                        TokenModel.forBuiltIn(sid, account), directory, index);
+                        TokenModel.forBuiltIn(sid, account), directory, index, wording);
             }
             default -> {
-                return specificUser(snapshot, pool, directory, index, memberships);
+                return specificUser(snapshot, pool, directory, index, wording, memberships);
             }
         }
     }
 
     private static PoolContext specificUser(Snapshot snapshot, AppPool pool, PrincipalDirectory directory,
-                                            RightsIndex index, Memberships.Index memberships) {
+                                            RightsIndex index, Wording wording, Memberships.Index memberships) {
         ProcessModel pm = pool.processModel();
         String user = pm.userName();
         if (user == null) {
             PoolIdentity id = new PoolIdentity(IdentityType.SPECIFIC_USER, null, null, PoolIdentity.Scope.UNKNOWN);
-            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index);
+            return new PoolContext(snapshot, pool, id, WorkerLogon.NONE, null, null, null, directory, index, wording);
         }
         boolean local = isLocalAccount(user, snapshot.machine());
         Sid resolved = directory.resolveName(user).orElse(null);
@@ -136,7 +131,7 @@ public final class AuditEngine {
         Sid logonTypeSid = required == UserRight.BATCH ? WellKnownSids.BATCH : WellKnownSids.SERVICE;
         TokenModel token = TokenModel.forSpecificUser(user, sid, local, membership.orElse(null), logonTypeSid,
                 directory.poolSid(pool), !pm.manualGroupMembership());
-        return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory, index);
+        return new PoolContext(snapshot, pool, id, logon, required, required.twin(), token, directory, index, wording);
     }
 
     /** {@code name}, {@code .\name} and {@code HOST\name} (this machine) are local SAM accounts. */
@@ -156,7 +151,13 @@ public final class AuditEngine {
     private PoolResult evaluate(PoolContext c, List<Application> applications) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (PoolRule rule : poolRules) {
-            rule.evaluate(c).ifPresent(outcomes::add);
+            Optional<RuleOutcome> outcome = rule.evaluate(c);
+            if (outcome.isPresent() && !rule.metadata().forces(outcome.get().verdict())) {
+                // The catalogue, the rule pages and the SARIF descriptors say which verdicts a rule forces.
+                throw new IllegalStateException(rule.metadata().id() + " forced " + outcome.get().verdict()
+                        + ", which its metadata does not declare");
+            }
+            outcome.ifPresent(outcomes::add);
         }
         Verdict verdict = Verdict.WILL_START;
         for (RuleOutcome o : outcomes) {

@@ -1,6 +1,6 @@
 package org.logonrights.engine;
 
-/** How well the weakest fact behind a verdict is established (domain-facts.md legend). */
+/** How well the weakest fact behind a verdict is established (docs/verdicts.md, "Confidence"). */
 public enum Confidence {
     DOCUMENTED,
     OBSERVED,

@@ -1,8 +1,8 @@
 package org.logonrights.engine;
 
 /**
- * How one right entry relates to a pool's logon token (DECISIONS.md, "The SIDs a logon is
- * evaluated against" and D5).
+ * How one right entry relates to a pool's logon token (docs/verdicts.md, "Which SIDs count",
+ * and docs/verdicts.md (D5)).
  */
 public enum Match {
     /** The entry is a SID the token certainly carries. */

@@ -41,11 +41,12 @@ public final class PoolContext {
     private final TokenModel token;
     private final PrincipalDirectory directory;
     private final RightsIndex index;
+    private final Wording wording;
     /** {@link #matches} per time and right: several rules and the reason chain ask the same question. */
     private final Map<When, Map<UserRight, List<EntryMatch>>> matches = new EnumMap<>(When.class);
 
     PoolContext(Snapshot snapshot, AppPool pool, PoolIdentity identity, WorkerLogon logon, UserRight requiredRight,
-                UserRight denyRight, TokenModel token, PrincipalDirectory directory, RightsIndex index) {
+                UserRight denyRight, TokenModel token, PrincipalDirectory directory, RightsIndex index, Wording wording) {
         this.snapshot = snapshot;
         this.pool = pool;
         this.identity = identity;
@@ -55,6 +56,7 @@ public final class PoolContext {
         this.token = token;
         this.directory = directory;
         this.index = index;
+        this.wording = wording;
     }
 
     public Snapshot snapshot() {
@@ -116,19 +118,14 @@ public final class PoolContext {
         return index.winning(right);
     }
 
-    /** The per-audit index of the rights, shared by every pool. */
-    RightsIndex rightsIndex() {
-        return index;
+    /** The words of this audit, shared by every pool: how its rights' holders are quoted. */
+    public Wording wording() {
+        return wording;
     }
 
     /** The holders of a right at the given time. */
     public List<RightEntry> holders(UserRight right, When when) {
         return index.holders(right, when).all;
-    }
-
-    /** The first holders of a right at the given time, named for a reason, then "and N more". */
-    public String holdersSummary(UserRight right, When when) {
-        return index.holders(right, when).summary();
     }
 
     /**

@@ -144,16 +144,6 @@ public final class PrincipalDirectory {
         return name == null || name.equals(sid.toString()) ? sid.toString() : name + " (" + sid + ")";
     }
 
-    /** Up to {@code max} holders for a message, then "and N more": a right can hold thousands of SIDs. */
-    public String displayList(java.util.List<RightEntry> entries, int max) {
-        java.util.List<String> shown = new java.util.ArrayList<>();
-        for (int i = 0; i < entries.size() && i < max; i++) {
-            shown.add(display(entries.get(i).principal()));
-        }
-        String list = String.join(", ", shown);
-        return entries.size() > max ? list + " and " + (entries.size() - max) + " more" : list;
-    }
-
     private static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

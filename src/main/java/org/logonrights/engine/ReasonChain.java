@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.logonrights.engine.PoolContext.When;
 import org.logonrights.engine.ReasonStep.Step;
-import org.logonrights.engine.rules.RuleOutcome;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
@@ -16,8 +15,9 @@ import org.logonrights.model.UserRight;
 import org.logonrights.model.ValueOrigin;
 
 /**
- * Writes a pool's reason chain in the order DECISIONS.md fixes: identity, logon type, required
- * right, membership, grants, denies, Group Policy, verdict, each step citing its evidence.
+ * Writes a pool's reason chain in the order docs/verdicts.md, "The reason chain" fixes: identity,
+ * logon type, required right, membership, grants, denies, Group Policy, verdict, each step citing
+ * its evidence. Shared words come from {@link Wording}.
  */
 final class ReasonChain {
 
@@ -94,8 +94,8 @@ final class ReasonChain {
 
     private static void requiredRight(PoolContext c, List<ReasonStep> steps) {
         UserRight r = c.requiredRight();
-        String text = "LSA requires " + quoted(r) + " for the account or a group in its token, and no matching entry in "
-                + quoted(c.denyRight()) + "; a deny always beats a grant.";
+        String text = "LSA requires " + Wording.right(r) + " for the account or a group in its token, and no matching entry in "
+                + Wording.right(c.denyRight()) + "; a deny always beats a grant.";
         if (c.identity().type() == IdentityType.APPLICATION_POOL_IDENTITY) {
             text += " IIS grants " + r.constantName() + " to the pool SID itself when it starts and before each worker launch.";
         }
@@ -126,12 +126,12 @@ final class ReasonChain {
             steps.add(new ReasonStep(Step.GRANT, "Nobody holds " + r.constantName() + " in " + c.snapshot().rights().source().describe() + ".",
                     c.snapshot().rights().source()));
         } else if (relevant.isEmpty()) {
-            steps.add(new ReasonStep(Step.GRANT, c.rightsIndex().holders(r, When.TODAY).noGrantSentence,
+            steps.add(new ReasonStep(Step.GRANT, c.wording().noGrantSentence(r),
                     c.snapshot().rights().assignment(r).map(a -> a.provenance()).orElse(null)));
         }
         for (EntryMatch m : relevant) {
             steps.add(new ReasonStep(Step.GRANT, r.constantName() + " is granted to " + c.directory().display(m.entry().principal())
-                    + ": " + m.why() + " [" + m.match().name().toLowerCase(Locale.ROOT) + "].", m.entry().provenance()));
+                    + ": " + Wording.why(c, m) + " [" + m.match().name().toLowerCase(Locale.ROOT) + "].", m.entry().provenance()));
         }
     }
 
@@ -147,7 +147,7 @@ final class ReasonChain {
         if (holders.isEmpty()) {
             steps.add(ReasonStep.of(Step.DENY, "Nobody holds " + deny.constantName() + "."));
         } else if (relevant.isEmpty()) {
-            steps.add(new ReasonStep(Step.DENY, c.rightsIndex().holders(deny, When.TODAY).noDenySentence,
+            steps.add(new ReasonStep(Step.DENY, c.wording().noDenySentence(deny),
                     c.snapshot().rights().assignment(deny).map(a -> a.provenance()).orElse(null)));
         }
         boolean builtIn = c.identity().type().isBuiltInServiceAccount();
@@ -155,18 +155,8 @@ final class ReasonChain {
             String label = builtIn ? "names the account itself; whether LSA enforces it for built-in sessions is unknown"
                     : m.match().name().toLowerCase(Locale.ROOT);
             steps.add(new ReasonStep(Step.DENY, deny.constantName() + " lists " + c.directory().display(m.entry().principal())
-                    + ": " + m.why() + " [" + label + "].", m.entry().provenance()));
+                    + ": " + Wording.why(c, m) + " [" + label + "].", m.entry().provenance()));
         }
-    }
-
-    /** The grant step when no entry of a right concerns the pool (see {@link RightsIndex.Holders}). */
-    static String noGrantSentence(UserRight r, String holdersSummary) {
-        return "No SID this logon carries holds " + r.constantName() + "; it is held by " + holdersSummary + ".";
-    }
-
-    /** The deny step when no entry of a deny right concerns the pool. */
-    static String noDenySentence(UserRight deny, String holdersSummary) {
-        return "No entry of " + deny.constantName() + " covers this logon (" + holdersSummary + ").";
     }
 
     private static void groupPolicy(PoolContext c, List<ReasonStep> steps, UserRight... rights) {
@@ -205,10 +195,6 @@ final class ReasonChain {
                 .orElse(verdict == Verdict.WILL_START ? "every condition of the logon holds." : "");
         return new ReasonStep(Step.VERDICT, verdict + " (" + confidence.name().toLowerCase(Locale.ROOT) + "): " + why,
                 decisive.map(o -> o.finding().location()).orElse(null));
-    }
-
-    private static String quoted(UserRight r) {
-        return "'" + r.displayName() + "' (" + r.constantName() + ")";
     }
 
     private static String origin(ValueOrigin o) {

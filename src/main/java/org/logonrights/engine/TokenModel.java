@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.logonrights.engine.EntryMatch.Why;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Principal;
@@ -12,15 +13,16 @@ import org.logonrights.model.Sid;
 import org.logonrights.model.WellKnownSids;
 
 /**
- * The SIDs a pool's worker logon is evaluated against, split as DECISIONS.md splits them: certain
- * (the account, its real groups, Everyone, ...) and uncertain (logon-type SID, LOCAL, what WAS
- * injects). For a SpecificUser without membership data, group-like entries are undecided (D5).
+ * The SIDs a pool's worker logon is evaluated against, split as docs/verdicts.md, "Which SIDs
+ * count" splits them: certain (the account, its real groups, Everyone, ...) and uncertain
+ * (logon-type SID, LOCAL, what WAS injects), each with why the token carries it. For a SpecificUser
+ * without membership data, group-like entries are undecided (docs/verdicts.md (D5)).
  */
 public final class TokenModel {
 
-    private final Map<Sid, String> certain = new LinkedHashMap<>();
-    private final Map<Sid, String> uncertain = new LinkedHashMap<>();
-    private final Map<String, String> certainNames = new LinkedHashMap<>();
+    private final Map<Sid, Why> certain = new LinkedHashMap<>();
+    private final Map<Sid, Why> uncertain = new LinkedHashMap<>();
+    private final Map<String, Why> certainNames = new LinkedHashMap<>();
     private final boolean decidesMembership;
     private final boolean membershipComplete;
     private final boolean localAccount;
@@ -34,17 +36,17 @@ public final class TokenModel {
         this.membership = membership;
     }
 
-    /** The token of a pool's virtual account IIS APPPOOL\pool (domain-facts §4.4). */
+    /** The token of a pool's virtual account IIS APPPOOL\pool (docs/windows-facts.md §4.4). */
     public static TokenModel forVirtualAccount(Sid poolSid, String account, boolean injectsIisIusrs) {
         TokenModel t = new TokenModel(false, true, false, null);
-        t.certain.put(poolSid, "the pool's virtual account itself");
-        t.certainNames.put(key(account), "the pool's virtual account itself");
+        t.certain.put(poolSid, Why.VIRTUAL_ACCOUNT);
+        t.certainNames.put(key(account), Why.VIRTUAL_ACCOUNT);
         t.addCommonCertain(true);
-        t.uncertain.put(WellKnownSids.SERVICE, "the service logon-type SID");
-        t.uncertain.put(WellKnownSids.ALL_APP_POOLS, "S-1-5-82-0, in every pool token");
+        t.uncertain.put(WellKnownSids.SERVICE, Why.VIRTUAL_ACCOUNT_LOGON_TYPE);
+        t.uncertain.put(WellKnownSids.ALL_APP_POOLS, Why.ALL_APP_POOLS);
         t.addLocalAndConsole();
         if (injectsIisIusrs) {
-            t.uncertain.put(WellKnownSids.IIS_IUSRS, "IIS_IUSRS, which WAS injects (manualGroupMembership=false)");
+            t.uncertain.put(WellKnownSids.IIS_IUSRS, Why.INJECTED_IIS_IUSRS);
         }
         return t;
     }
@@ -52,8 +54,8 @@ public final class TokenModel {
     /** The token of a built-in service account (only its own SID matters for D3). */
     public static TokenModel forBuiltIn(Sid accountSid, String account) {
         TokenModel t = new TokenModel(false, true, false, null);
-        t.certain.put(accountSid, "the built-in account itself");
-        t.certainNames.put(key(account), "the built-in account itself");
+        t.certain.put(accountSid, Why.BUILT_IN_ACCOUNT);
+        t.certainNames.put(key(account), Why.BUILT_IN_ACCOUNT);
         return t;
     }
 
@@ -71,54 +73,52 @@ public final class TokenModel {
                 && membership.source() != MembershipSource.NETAPI_FALLBACK;
         TokenModel t = new TokenModel(membership != null, complete, local, membership);
         if (accountSid != null) {
-            t.certain.put(accountSid, "the account itself");
+            t.certain.put(accountSid, Why.ACCOUNT);
         }
         if (account != null) {
             for (String variant : nameVariants(account, local)) {
-                t.certainNames.put(key(variant), "the account itself");
+                t.certainNames.put(key(variant), Why.ACCOUNT);
             }
         }
         // BUILTIN\Users is certain for domain accounts; a local account's Users membership is its own.
         t.addCommonCertain(!local);
         if (local) {
-            t.certain.put(WellKnownSids.LOCAL_ACCOUNT, "Local account (S-1-5-113), in every local account's token");
+            t.certain.put(WellKnownSids.LOCAL_ACCOUNT, Why.LOCAL_ACCOUNT);
         }
         if (membership != null) {
-            String origin = membership.source() == MembershipSource.FILE ? "membership file" : membership.source().name();
-            String why = "a group the account belongs to (" + origin + ")";
             for (Principal g : membership.groups()) {
                 if (g.sid() != null) {
-                    t.certain.putIfAbsent(g.sid(), why);
+                    t.certain.putIfAbsent(g.sid(), Why.GROUP);
                 }
                 if (g.name() != null) {
-                    t.certainNames.putIfAbsent(key(g.name()), why);
+                    t.certainNames.putIfAbsent(key(g.name()), Why.GROUP);
                 }
             }
             if (local && membership.groups().stream().anyMatch(g -> WellKnownSids.ADMINISTRATORS.equals(g.sid()))) {
-                t.certain.put(WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN, "local account in Administrators (S-1-5-114)");
+                t.certain.put(WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN, Why.LOCAL_ADMINISTRATOR);
             }
         }
-        t.uncertain.put(logonTypeSid, "the " + WellKnownSids.nameOf(logonTypeSid).orElse("logon-type") + " logon-type SID");
+        t.uncertain.put(logonTypeSid, Why.LOGON_TYPE);
         t.addLocalAndConsole();
         if (injectsIisIusrs && !t.certain.containsKey(WellKnownSids.IIS_IUSRS)) {
-            t.uncertain.put(WellKnownSids.IIS_IUSRS, "IIS_IUSRS, which WAS injects (manualGroupMembership=false) without real membership");
+            t.uncertain.put(WellKnownSids.IIS_IUSRS, Why.INJECTED_IIS_IUSRS_WITHOUT_MEMBERSHIP);
         }
-        t.uncertain.putIfAbsent(poolSid, "the pool SID, which WAS adds to a custom account's token");
+        t.uncertain.putIfAbsent(poolSid, Why.INJECTED_POOL_SID);
         return t;
     }
 
     private void addCommonCertain(boolean includeUsers) {
-        certain.putIfAbsent(WellKnownSids.EVERYONE, "Everyone, in every token");
-        certain.putIfAbsent(WellKnownSids.AUTHENTICATED_USERS, "Authenticated Users, in every token");
-        certain.putIfAbsent(WellKnownSids.THIS_ORGANIZATION, "This Organization, in every token");
+        certain.putIfAbsent(WellKnownSids.EVERYONE, Why.EVERYONE);
+        certain.putIfAbsent(WellKnownSids.AUTHENTICATED_USERS, Why.AUTHENTICATED_USERS);
+        certain.putIfAbsent(WellKnownSids.THIS_ORGANIZATION, Why.THIS_ORGANIZATION);
         if (includeUsers) {
-            certain.putIfAbsent(WellKnownSids.USERS, "BUILTIN\\Users, in every domain and virtual account's token");
+            certain.putIfAbsent(WellKnownSids.USERS, Why.USERS);
         }
     }
 
     private void addLocalAndConsole() {
-        uncertain.putIfAbsent(WellKnownSids.LOCAL, "LOCAL, in the worker token");
-        uncertain.putIfAbsent(WellKnownSids.CONSOLE_LOGON, "CONSOLE LOGON, in the worker token");
+        uncertain.putIfAbsent(WellKnownSids.LOCAL, Why.LOCAL);
+        uncertain.putIfAbsent(WellKnownSids.CONSOLE_LOGON, Why.CONSOLE_LOGON);
     }
 
     /** Every SID this token certainly or possibly carries: the keys a right's index is probed with. */
@@ -164,48 +164,53 @@ public final class TokenModel {
         Principal p = entry.principal();
         Sid sid = directory.resolve(p).orElse(null);
         if (sid != null) {
-            String why = certain.get(sid);
+            Why why = certain.get(sid);
             if (why != null) {
-                return new EntryMatch(entry, sid, Match.CERTAIN, Match.CERTAIN, why);
+                return new EntryMatch(entry, sid, Match.CERTAIN, Match.CERTAIN, why, null);
             }
-            String uncertainWhy = uncertain.get(sid);
-            if (specificUser && couldBeGroup(sid)) {
+            Why uncertainWhy = uncertain.get(sid);
+            if (specificUser && undecidedGroup(sid)) {
                 Match fallback = uncertainWhy != null ? Match.UNCERTAIN : Match.NONE;
-                return new EntryMatch(entry, sid, Match.UNDECIDED, fallback,
-                        "could be a group the account belongs to; no membership data decides it"
-                                + (uncertainWhy != null ? "; otherwise only " + uncertainWhy : ""));
+                return new EntryMatch(entry, sid, Match.UNDECIDED, fallback, Why.COULD_BE_GROUP, uncertainWhy);
             }
             if (uncertainWhy != null) {
-                return new EntryMatch(entry, sid, Match.UNCERTAIN, Match.UNCERTAIN, uncertainWhy);
+                return new EntryMatch(entry, sid, Match.UNCERTAIN, Match.UNCERTAIN, uncertainWhy, null);
             }
-            return new EntryMatch(entry, sid, Match.NONE, Match.NONE, "not in this logon's token");
+            return new EntryMatch(entry, sid, Match.NONE, Match.NONE, Why.NOT_IN_TOKEN, null);
         }
-        String byName = certainNames.get(key(p.name()));
+        Why byName = certainNames.get(key(p.name()));
         if (byName != null) {
-            return new EntryMatch(entry, null, Match.CERTAIN, Match.CERTAIN, byName + " (matched by name)");
+            return new EntryMatch(entry, null, Match.CERTAIN, Match.CERTAIN, byName, null);
         }
-        if (specificUser && (!decidesMembership || !membershipComplete)) {
-            return new EntryMatch(entry, null, Match.UNDECIDED, Match.NONE,
-                    "a name not tied to a SID; it could be a group the account belongs to");
+        if (specificUser && groupsUndecided()) {
+            return new EntryMatch(entry, null, Match.UNDECIDED, Match.NONE, Why.NAME_COULD_BE_GROUP, null);
         }
-        return new EntryMatch(entry, null, Match.NONE, Match.NONE, "a name not tied to a SID, not the account or one of its groups");
+        return new EntryMatch(entry, null, Match.NONE, Match.NONE, Why.NAME_NOT_IN_TOKEN, null);
     }
 
     /**
-     * D5: without (complete) membership data, a domain SID, a BUILTIN alias or S-1-5-114 (for a local
-     * account) could be a group of the account. Service SIDs, pool SIDs and built-in accounts are
-     * never groups.
+     * The D5 predicate: a SID that can be a group some account belongs to, a domain or machine SID,
+     * a BUILTIN alias or S-1-5-114. Service SIDs, pool SIDs and built-in accounts are never groups.
+     * The rights index sets such entries aside once per audit; {@link #undecidedGroup} narrows them
+     * to one account.
      */
-    private boolean couldBeGroup(Sid sid) {
-        if (!groupsUndecided()) {
+    static boolean isGroupLike(Sid sid) {
+        return sid.isDomainOrMachine() || sid.isBuiltinAlias() || WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN.equals(sid);
+    }
+
+    /**
+     * D5: without (complete) membership data, a group-like SID could be a group of this account;
+     * S-1-5-114 only of a local account.
+     */
+    private boolean undecidedGroup(Sid sid) {
+        if (!groupsUndecided() || !isGroupLike(sid)) {
             return false;
         }
         if (decidesMembership && !sid.isDomainOrMachine()) {
             // The NetAPI fallback lists local aliases completely but misses some domain groups.
             return false;
         }
-        return sid.isDomainOrMachine() || sid.isBuiltinAlias()
-                || (localAccount && WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN.equals(sid));
+        return localAccount || !WellKnownSids.LOCAL_ACCOUNT_AND_ADMIN.equals(sid);
     }
 
     private static java.util.List<String> nameVariants(String account, boolean local) {

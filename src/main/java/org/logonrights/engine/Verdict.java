@@ -1,9 +1,9 @@
 package org.logonrights.engine;
 
 /**
- * Whether a pool's worker process will be able to log on (DECISIONS.md, "Verdicts"). The order of
- * the constants is the order of precedence when outcomes combine: a failure beats an undecided
- * verdict, which beats a risk, which beats a start.
+ * Whether a pool's worker process will be able to log on (docs/verdicts.md, "The four verdicts").
+ * The order of the constants is the order of precedence when outcomes combine: a failure beats an
+ * undecided verdict, which beats a risk, which beats a start.
  */
 public enum Verdict {
     WILL_START,

@@ -1,6 +1,6 @@
 package org.logonrights.engine;
 
-/** The logon WAS performs to create a pool's worker process (DECISIONS.md, "Which right each identity needs"). */
+/** The logon WAS performs to create a pool's worker process (docs/verdicts.md, "Which right each identity needs"). */
 public enum WorkerLogon {
     /** LogonUser with LOGON32_LOGON_BATCH: a SpecificUser with the default logonType. */
     BATCH("Batch"),

@@ -13,9 +13,10 @@ import java.util.function.Function;
 import org.logonrights.engine.AuditResult;
 import org.logonrights.engine.Finding;
 import org.logonrights.engine.PoolResult;
+import org.logonrights.engine.Rule;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
-import org.logonrights.engine.rules.Rule;
 import org.logonrights.report.sarif.SarifLog;
 import org.logonrights.report.sarif.SarifLog.ArtifactLocation;
 import org.logonrights.report.sarif.SarifLog.Level;
@@ -42,7 +43,7 @@ import org.logonrights.report.sarif.SarifLog.ToolComponent;
 final class SarifLogBuilder {
 
     static final String INFORMATION_URI = "https://github.com/logonrights/logonrights";
-    /** Rule pages are resolved against the repository's main branch, where {@link Rule#docPath()} lives. */
+    /** Rule pages are resolved against the repository's main branch, where {@link RuleMetadata#docPath()} lives. */
     static final String DOC_BASE = INFORMATION_URI + "/blob/main/";
 
     private final Function<String, Optional<Rule>> catalogue;
@@ -81,10 +82,10 @@ final class SarifLogBuilder {
             return new ReportingDescriptor(f.ruleId(), f.ruleName(), null, null, null,
                     new ReportingConfiguration(level(f.severity())));
         }
-        Rule d = rule.get();
+        RuleMetadata d = rule.get().metadata();
         return new ReportingDescriptor(d.id(), d.name(), new MultiformatMessageString(d.title()),
                 new MultiformatMessageString(d.description()), DOC_BASE + d.docPath(),
-                new ReportingConfiguration(level(d.defaultSeverity())));
+                new ReportingConfiguration(level(d.severity())));
     }
 
     private static Result result(Located l, int ruleIndex, String machine) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Optional;
 import java.util.function.Function;
-import org.logonrights.engine.rules.Rule;
+import org.logonrights.engine.Rule;
 import org.logonrights.engine.rules.Rules;
 
 /**

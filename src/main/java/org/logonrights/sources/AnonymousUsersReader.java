@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.logonrights.model.CredentialUse;
+import org.logonrights.model.InputException;
 import org.logonrights.model.PasswordState;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -2,6 +2,7 @@ package org.logonrights.sources;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.SourceKind;
 import org.w3c.dom.Element;

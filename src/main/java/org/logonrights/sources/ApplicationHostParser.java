@@ -13,6 +13,7 @@ import org.logonrights.model.Application;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.CredentialUse;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.SourceKind;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.IdentityType;
+import org.logonrights.model.InputException;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.PasswordState;
 import org.logonrights.model.ProcessModel;

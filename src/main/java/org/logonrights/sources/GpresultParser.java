@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.InputNote.Level;
 import org.logonrights.model.MachineInfo;

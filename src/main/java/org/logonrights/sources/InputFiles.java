@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.logonrights.model.InputException;
 
 /**
  * Reads input files with one size limit and one set of error messages, so every reader fails the

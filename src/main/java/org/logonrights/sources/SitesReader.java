@@ -3,6 +3,7 @@ package org.logonrights.sources;
 import java.util.List;
 import org.logonrights.model.Application;
 import org.logonrights.model.CredentialUse;
+import org.logonrights.model.InputException;
 import org.logonrights.model.PasswordState;
 import org.logonrights.model.PoolSource;
 import org.w3c.dom.Element;

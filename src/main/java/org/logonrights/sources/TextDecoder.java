@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.logonrights.model.InputException;
 
 /**
  * Decodes Windows-written text by sniffing the bytes, never trusting the file name or an XML

@@ -1,5 +1,7 @@
 package org.logonrights.sources;
 
+import org.logonrights.model.InputException;
+
 /**
  * The physical lines of decoded text, split on CRLF, LF or a lone CR and numbered from 1. It scans
  * by index, so each character is looked at once however long a line is, and it refuses NUL

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.InputNote.Level;
 import org.logonrights.model.Principal;

@@ -10,11 +10,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
-import org.logonrights.sources.InputException;
 
 /**
  * The whole audit on in-memory inputs: parse, build the snapshot, run the engine, render every

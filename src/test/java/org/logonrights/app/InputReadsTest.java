@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 
 /** Parallel reads must be indistinguishable from one-by-one reads, errors included. */
 class InputReadsTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Sid;
@@ -26,7 +27,6 @@ import org.logonrights.platform.windows.GroupPolicyResult;
 import org.logonrights.platform.windows.LsaAccessDeniedException;
 import org.logonrights.platform.windows.LsaException;
 import org.logonrights.platform.windows.NtStatus;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.InputFiles;
 
 /** {@link LiveSnapshotReader} over {@link FakeLiveSources}: what is read, from where, and how failures surface. */

@@ -13,12 +13,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
 import org.logonrights.platform.remote.FakeRemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.InputFiles;
 
 /** The snapshot assembled from a remote machine, with a fake in place of SMB. */

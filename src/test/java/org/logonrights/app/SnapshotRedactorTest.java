@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logonrights.engine.AuditEngine;
 import org.logonrights.engine.AuditResult;
 import org.logonrights.engine.Finding;
 import org.logonrights.engine.PoolResult;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.Application;
 import org.logonrights.model.InputNote;
@@ -54,8 +54,8 @@ class SnapshotRedactorTest {
         for (int i = 0; i < original.iis().pools().size(); i++) {
             pseudonyms.put(original.iis().pools().get(i).name(), redacted.iis().pools().get(i).name());
         }
-        AuditResult before = new AuditEngine().audit(original);
-        AuditResult after = new AuditEngine().audit(redacted);
+        AuditResult before = Rules.standardEngine().audit(original);
+        AuditResult after = Rules.standardEngine().audit(redacted);
         assertEquals(before.pools().size(), after.pools().size());
         for (PoolResult pool : before.pools()) {
             String alias = pseudonyms.get(pool.name());
@@ -134,7 +134,7 @@ class SnapshotRedactorTest {
         String name = redacted.iis().pools().get(0).name();
         assertTrue(VirtualAccounts.hasUncertainFolding(name), name);
         assertFalse(name.contains("cher"), name);
-        assertTrue(new AuditEngine().audit(redacted).pools().get(0).findings().stream()
+        assertTrue(Rules.standardEngine().audit(redacted).pools().get(0).findings().stream()
                 .anyMatch(f -> f.ruleId().equals("LR014")));
     }
 

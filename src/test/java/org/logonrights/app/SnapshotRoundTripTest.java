@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.rules.Rules;
+import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
-import org.logonrights.sources.InputException;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.snapshot.SnapshotReader;
 import org.logonrights.sources.snapshot.SnapshotWriter;
@@ -32,7 +32,7 @@ class SnapshotRoundTripTest {
         SnapshotWriter.write(original, "test", w);
         Snapshot back = SnapshotReader.read(w.toString(), "snap.json");
         assertEquals(original, back);
-        assertEquals(new AuditEngine().audit(original), new AuditEngine().audit(back));
+        assertEquals(Rules.standardEngine().audit(original), Rules.standardEngine().audit(back));
         assertFalse(w.toString().contains("[enc:"), "no password material in snapshots");
     }
 

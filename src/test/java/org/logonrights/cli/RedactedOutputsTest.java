@@ -24,7 +24,7 @@ import org.logonrights.app.ExitCode;
 import org.logonrights.app.InputSelection;
 import org.logonrights.app.SampleInputs;
 import org.logonrights.app.SnapshotLoader;
-import org.logonrights.engine.rules.Rule;
+import org.logonrights.engine.Rule;
 import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
@@ -114,7 +114,7 @@ class RedactedOutputsTest {
     private static String withoutToolWording(String output) {
         String out = output;
         for (Rule rule : Rules.all()) {
-            out = out.replace(rule.title(), "").replace(rule.description(), "");
+            out = out.replace(rule.metadata().title(), "").replace(rule.metadata().description(), "");
         }
         return out;
     }

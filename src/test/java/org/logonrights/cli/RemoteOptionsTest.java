@@ -18,7 +18,7 @@ import org.logonrights.app.InputSelection;
 import org.logonrights.app.SnapshotRequest;
 import org.logonrights.app.SnapshotSources;
 import org.logonrights.app.UsageException;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 import org.logonrights.testing.Cli;
 import org.logonrights.testing.CliResult;
 

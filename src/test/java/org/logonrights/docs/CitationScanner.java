@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.logonrights.sources.InputException;
+import org.logonrights.model.InputException;
 import org.logonrights.sources.TextDecoder;
 
 /**

@@ -1,6 +1,7 @@
 package org.logonrights.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.logonrights.engine.Rule;
+import org.logonrights.engine.rules.Rules;
 
 /**
  * Every reference in code, tests, documentation and scripts points at something the repository
@@ -34,6 +37,15 @@ class CitationsTest {
         List<CitationScanner.Problem> problems = new CitationScanner(Path.of(""), SELF).scan(SCANNED);
         assertTrue(problems.isEmpty(), problems.size() + " references do not resolve:\n"
                 + problems.stream().map(Object::toString).collect(Collectors.joining("\n")));
+    }
+
+    /** Rule titles and descriptions reach SARIF and JSON output as they are at run time, not only as source text. */
+    @Test
+    void ruleTextsCiteOnlyShippedDocuments() {
+        for (Rule rule : Rules.all()) {
+            String text = rule.metadata().title() + " " + rule.metadata().description();
+            assertFalse(CitationScanner.UNSHIPPED.matcher(text).find(), rule.metadata().id() + ": " + text);
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.logonrights.app.ExitCode;
 import org.logonrights.app.FailOn;
-import org.logonrights.engine.rules.Rule;
+import org.logonrights.engine.Rule;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.rules.Rules;
 
 /**
@@ -33,7 +34,7 @@ class DocsConsistencyTest {
 
     @Test
     void everyRuleHasItsPage() {
-        List<String> missing = Rules.all().stream()
+        List<String> missing = Rules.all().stream().map(Rule::metadata)
                 .filter(r -> !Files.isRegularFile(Path.of(r.docPath())))
                 .map(r -> r.id() + " (" + r.docPath() + ")")
                 .toList();
@@ -42,7 +43,7 @@ class DocsConsistencyTest {
 
     @Test
     void everyPageBelongsToARule() throws IOException {
-        Set<String> ids = Rules.all().stream().map(Rule::id).collect(Collectors.toSet());
+        Set<String> ids = Rules.all().stream().map(r -> r.metadata().id()).collect(Collectors.toSet());
         List<String> unknown;
         try (Stream<Path> pages = Files.list(RULES_DIR)) {
             unknown = pages.map(p -> p.getFileName().toString())
@@ -57,7 +58,7 @@ class DocsConsistencyTest {
     @Test
     void everyPageTitleNamesItsRule() throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
+        for (RuleMetadata rule : Rules.all().stream().map(Rule::metadata).toList()) {
             Path page = Path.of(rule.docPath());
             if (!Files.isRegularFile(page)) {
                 continue; // reported by everyRuleHasItsPage

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.PoolSource;
@@ -38,7 +39,7 @@ class AuditEngineBehaviourTest {
 
     /** The engine as the CLI runs it, with every rule. */
     static AuditResult audit(Snapshot snapshot) {
-        return new AuditEngine().audit(snapshot);
+        return Rules.standardEngine().audit(snapshot);
     }
 
     /** The result of one pool of the snapshot. */

@@ -12,12 +12,13 @@ import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
 
-/** Every verdict rule of DECISIONS.md, one nested class per decision. */
+/** Every decision of docs/verdicts.md (D1 to D7), one nested class per decision. */
 class DecisionsTest {
 
     private static final String REPORTS_SID = "*" + SVC_REPORTS;
@@ -357,7 +358,7 @@ class DecisionsTest {
 
         @Test
         void orphanPoolSidIsAnInformationalMachineFinding() {
-            var result = new AuditEngine().audit(TestSnapshots.server()
+            var result = Rules.standardEngine().audit(TestSnapshots.server()
                     .right(UserRight.SERVICE, SERVICE_DEFAULT, "*" + VirtualAccounts.appPoolSid("OldPortal"),
                             "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
                     .appPoolIdentity("DefaultAppPool").build());
@@ -404,7 +405,7 @@ class DecisionsTest {
     void sameSnapshotGivesEqualResults() {
         TestSnapshots s = TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
                 .specificUser("B", "CONTOSO\\b", LogonType.LOGON_BATCH, false).appPoolIdentity("A");
-        assertEquals(new AuditEngine().audit(s.build()), new AuditEngine().audit(s.build()));
-        assertEquals(List.of("A", "B"), new AuditEngine().audit(s.build()).pools().stream().map(PoolResult::name).toList());
+        assertEquals(Rules.standardEngine().audit(s.build()), Rules.standardEngine().audit(s.build()));
+        assertEquals(List.of("A", "B"), Rules.standardEngine().audit(s.build()).pools().stream().map(PoolResult::name).toList());
     }
 }

@@ -70,7 +70,7 @@ class ParallelAuditTest {
     @Test
     void theDefaultEngineSplitsOnlyLargeServersAndSortsTheSameWay() {
         Snapshot server = mixedServer(AuditEngine.PARALLEL_POOLS + 10);
-        AuditResult byDefault = new AuditEngine().audit(server);
+        AuditResult byDefault = Rules.standardEngine().audit(server);
         AuditResult oneThread = new AuditEngine(Rules.POOL_RULES, Rules.MACHINE_RULES, Integer.MAX_VALUE).audit(server);
         assertEquals(oneThread.pools().stream().map(PoolResult::name).toList(),
                 byDefault.pools().stream().map(PoolResult::name).toList());

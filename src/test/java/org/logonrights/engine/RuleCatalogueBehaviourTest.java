@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.logonrights.engine.rules.Rule;
 import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.LogonType;
@@ -27,10 +26,10 @@ class RuleCatalogueBehaviourTest {
 
     @Test
     void theCatalogueListsLr001ToLr019InOrderEachWithAPage() {
-        List<Rule> all = Rules.all();
+        List<RuleMetadata> all = Rules.all().stream().map(Rule::metadata).toList();
         assertEquals(IntStream.rangeClosed(1, 19).mapToObj(i -> String.format("LR%03d", i)).toList(),
-                all.stream().map(Rule::id).toList());
-        for (Rule rule : all) {
+                all.stream().map(RuleMetadata::id).toList());
+        for (RuleMetadata rule : all) {
             assertEquals("docs/rules/" + rule.id() + ".md", rule.docPath());
             assertTrue(Files.isRegularFile(Path.of(rule.docPath())), rule.docPath());
             assertTrue(rule.name().matches("[a-z0-9]+(-[a-z0-9]+)+"), rule.name());
@@ -42,7 +41,7 @@ class RuleCatalogueBehaviourTest {
 
     @Test
     void aRuleIsFoundByItsIdOnly() {
-        assertEquals("membership-undecided", Rules.byId("LR005").map(Rule::name).orElseThrow());
+        assertEquals("membership-undecided", Rules.byId("LR005").map(r -> r.metadata().name()).orElseThrow());
         assertEquals(Optional.empty(), Rules.byId("LR020"));
         assertEquals(Optional.empty(), Rules.byId("lr005"));
     }
@@ -64,8 +63,8 @@ class RuleCatalogueBehaviourTest {
         assertEquals(List.of("LR015", "LR016", "LR017", "LR018", "LR011", "LR010", "LR005", "LR006", "LR014"),
                 findings.stream().map(Finding::ruleId).toList());
         for (Finding f : findings) {
-            Rule rule = Rules.byId(f.ruleId()).orElseThrow();
-            assertEquals(List.of(rule.name(), rule.defaultSeverity()), List.of(f.ruleName(), f.severity()), f.ruleId());
+            RuleMetadata rule = Rules.byId(f.ruleId()).orElseThrow().metadata();
+            assertEquals(List.of(rule.name(), rule.severity()), List.of(f.ruleName(), f.severity()), f.ruleId());
         }
     }
 }

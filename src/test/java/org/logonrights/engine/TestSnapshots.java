@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.Application;
@@ -169,7 +170,7 @@ final class TestSnapshots {
     }
 
     PoolResult audit(String pool) {
-        return new AuditEngine().audit(build()).pools().stream().filter(p -> p.name().equals(pool)).findFirst().orElseThrow();
+        return Rules.standardEngine().audit(build()).pools().stream().filter(p -> p.name().equals(pool)).findFirst().orElseThrow();
     }
 
     /** {@code *S-1-…} is a SID, {@code NAME=*S-1-…} a name with its SID (as live LSA and gpresult give both), anything else a name. */

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.UserRight;
 import org.logonrights.testing.SnapshotBuilder;
@@ -59,7 +59,7 @@ class MarkdownRendererTest {
 
     @Test
     void awkwardPoolAndAccountNamesStayInsideTheirCells() {
-        String md = Golden.render(ReportFormat.MARKDOWN, new AuditReport(new AuditEngine().audit(SnapshotBuilder.server()
+        String md = Golden.render(ReportFormat.MARKDOWN, new AuditReport(Rules.standardEngine().audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544")
                 .batchUser("A|B `x`", "CONTOSO\\svc|pipe")
                 .builtIn("*Kiosk*", IdentityType.LOCAL_SERVICE).build()), List.of(), "1"));

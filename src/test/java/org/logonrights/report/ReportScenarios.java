@@ -10,7 +10,7 @@ import static org.logonrights.testing.SnapshotBuilder.SVC_PORTAL;
 import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.function.Supplier;
-import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.UserRight;
@@ -80,7 +80,7 @@ enum ReportScenarios {
     /** A fresh audit of a freshly built snapshot: nothing is shared between two calls. */
     AuditReport report() {
         SnapshotBuilder s = snapshot.get();
-        return new AuditReport(new AuditEngine().audit(s.build()), s.inputs(), TOOL_VERSION);
+        return new AuditReport(Rules.standardEngine().audit(s.build()), s.inputs(), TOOL_VERSION);
     }
 
     /** "one-fails". */

@@ -58,7 +58,7 @@ class SarifRendererTest {
     @Test
     void ruleDescriptorsCarryTheRuleMetadata() {
         JsonNode rule = list(sarif(ReportScenarios.ONE_FAILS.report()).at("/runs/0/tool/driver/rules")).get(0);
-        var lr001 = Rules.byId("LR001").orElseThrow();
+        var lr001 = Rules.byId("LR001").orElseThrow().metadata();
         assertEquals("LR001", rule.get("id").asText());
         assertEquals(lr001.name(), rule.get("name").asText());
         assertEquals(lr001.title(), rule.at("/shortDescription/text").asText());

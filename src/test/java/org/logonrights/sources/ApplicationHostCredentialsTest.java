@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.logonrights.model.CredentialUse;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.PasswordState;
 import org.logonrights.model.UserRight;
 

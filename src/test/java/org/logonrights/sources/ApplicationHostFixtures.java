@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 
 /** Locates and parses the applicationHost.config fixtures under {@code fixtures/applicationhost/}. */
 final class ApplicationHostFixtures {

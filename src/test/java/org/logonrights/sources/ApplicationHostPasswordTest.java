@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.PasswordState;
 import org.logonrights.model.ProcessModel;
 

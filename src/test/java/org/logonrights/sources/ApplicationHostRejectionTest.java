@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.logonrights.model.InputException;
 
 /** Files that are not a usable applicationHost.config fail with one clear InputException. */
 class ApplicationHostRejectionTest {

@@ -1,6 +1,7 @@
 package org.logonrights.sources;
 
 import java.nio.charset.StandardCharsets;
+import org.logonrights.model.InputException;
 
 /**
  * What every fuzz test holds a reader to: it may refuse an input only with an {@link InputException}

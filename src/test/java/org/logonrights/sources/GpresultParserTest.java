@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.InputNote.Level;
 import org.logonrights.model.MachineInfo;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logonrights.model.GpoInfo;
+import org.logonrights.model.InputException;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.logonrights.model.AccountMembership;
+import org.logonrights.model.InputException;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.Principal;

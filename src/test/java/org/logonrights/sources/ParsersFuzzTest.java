@@ -6,6 +6,7 @@ import static org.logonrights.sources.FuzzChecks.text;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.logonrights.model.InputException;
 import org.logonrights.model.SourceKind;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

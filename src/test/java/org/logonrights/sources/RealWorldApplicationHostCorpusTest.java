@@ -22,6 +22,7 @@ import org.logonrights.model.AppPool;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.PasswordState;
 import org.logonrights.model.ProcessModel;

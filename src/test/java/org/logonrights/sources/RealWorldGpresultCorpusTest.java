@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Principal;

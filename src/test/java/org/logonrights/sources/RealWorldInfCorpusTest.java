@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Principal;
 import org.logonrights.model.RightAssignment;

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;

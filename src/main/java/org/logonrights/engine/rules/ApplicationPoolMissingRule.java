@@ -2,9 +2,13 @@ package org.logonrights.engine.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.logonrights.engine.Finding;
+import org.logonrights.engine.MachineRule;
 import org.logonrights.engine.PrincipalDirectory;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
 import org.logonrights.model.Application;
 import org.logonrights.model.IgnoreCase;
@@ -15,9 +19,11 @@ import org.logonrights.model.Snapshot;
 public final class ApplicationPoolMissingRule extends BaseRule implements MachineRule {
 
     public ApplicationPoolMissingRule() {
-        super("LR018", "application-pool-missing", "An application has no existing application pool", Severity.WARNING,
+        super(new RuleMetadata("LR018", "application-pool-missing", "An application has no existing application pool",
+                RuleCategory.CONFIGURATION, Severity.WARNING, Set.of(), Optional.empty(), FIRST_RELEASE,
+                List.of(References.PROCESS_MODEL, References.WAS_EVENTS),
                 "IIS serves an application through the pool its applicationPool attribute (or the site or server "
-                        + "applicationDefaults) names; a missing pool makes the application answer 503.");
+                        + "applicationDefaults) names; a missing pool makes the application answer 503."));
     }
 
     @Override

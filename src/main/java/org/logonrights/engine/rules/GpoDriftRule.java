@@ -5,8 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.Finding;
+import org.logonrights.engine.MachineRule;
 import org.logonrights.engine.PrincipalDirectory;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.RightEntry;
@@ -17,9 +23,12 @@ import org.logonrights.model.UserRight;
 public final class GpoDriftRule extends BaseRule implements MachineRule {
 
     public GpoDriftRule() {
-        super("LR019", "gpo-drift", "A logon right in effect differs from the GPO that defines it", Severity.NOTE,
+        super(new RuleMetadata("LR019", "gpo-drift", "A logon right in effect differs from the GPO that defines it",
+                RuleCategory.GROUP_POLICY, Severity.NOTE, Set.of(), Optional.of(Decision.D6), FIRST_RELEASE,
+                List.of(References.LOG_ON_AS_A_SERVICE, References.GROUP_POLICY_BACKGROUND_REFRESH,
+                        References.MS_GPAC_MAX_NO_GPO_LIST_CHANGES, References.RSOP_POLICY_SETTING),
                 "A GPO-defined right replaces the local list at the next refresh: entries only in effect will vanish "
-                        + "and entries only in the GPO will appear (DECISIONS.md D6).");
+                        + "and entries only in the GPO will appear (docs/verdicts.md (D6))."));
     }
 
     @Override

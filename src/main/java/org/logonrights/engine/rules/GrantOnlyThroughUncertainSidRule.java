@@ -2,13 +2,20 @@ package org.logonrights.engine.rules;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.EntryMatch;
 import org.logonrights.engine.Match;
 import org.logonrights.engine.PoolContext;
 import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
+import org.logonrights.engine.Wording;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.UserRight;
 
@@ -19,10 +26,14 @@ import org.logonrights.model.UserRight;
 public final class GrantOnlyThroughUncertainSidRule extends BaseRule implements PoolRule {
 
     public GrantOnlyThroughUncertainSidRule() {
-        super("LR004", "grant-only-through-injected-sid", "The logon right is reached only through an injected SID",
-                Severity.WARNING,
+        super(new RuleMetadata("LR004", "grant-only-through-injected-sid",
+                "The logon right is reached only through an injected SID",
+                RuleCategory.GRANT, Severity.WARNING, Set.of(Verdict.AT_RISK), Optional.of(Decision.D1), FIRST_RELEASE,
+                List.of(References.KB981949_IIS_USER_RIGHTS, References.PROCESS_MODEL_GROUP_MEMBERSHIP,
+                        References.PROCESS_MODEL_WMI, References.IIS_BUILT_IN_ACCOUNTS, References.LOGON_USER_EX_EX,
+                        References.LSA_LOGON_USER),
                 "WAS adds IIS_IUSRS (and the pool SID) to a custom account's worker token; whether LSA counts such "
-                        + "caller-added SIDs when it checks the logon right is undocumented (domain-facts §3.4, DECISIONS.md D1).");
+                        + "caller-added SIDs when it checks the logon right is undocumented (docs/windows-facts.md §3.4, docs/verdicts.md (D1))."));
     }
 
     /**
@@ -54,17 +65,17 @@ public final class GrantOnlyThroughUncertainSidRule extends BaseRule implements 
         }
         List<EntryMatch> via = PoolContext.where(matches, EntryMatch::asGrantWorstCase, Match.UNCERTAIN);
         EntryMatch first = via.get(0);
-        StringBuilder message = new StringBuilder(c.identity().account()).append(" reaches ").append(Texts.right(right))
-                .append(" only through ").append(Texts.displayAll(c, via)).append(": ").append(first.why())
+        StringBuilder message = new StringBuilder(c.identity().account()).append(" reaches ").append(Wording.right(right))
+                .append(" only through ").append(Wording.displayAll(c, via)).append(": ").append(Wording.why(c, first))
                 .append(". Whether LSA counts that SID for the logon-right check is undocumented.");
         List<EntryMatch> undecided = matches.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
         if (!undecided.isEmpty()) {
-            message.append(" If the account is a real member of ").append(Texts.displayAll(c, undecided))
+            message.append(" If the account is a real member of ").append(Wording.displayAll(c, undecided))
                     .append(", it holds the right for certain; supply --memberships to decide.");
         }
-        String fix = "Make " + c.identity().account() + " a real member of a group that holds " + Texts.right(right)
-                + " (for example " + suggestedGroup(c, right) + "), or grant the right to " + Texts.accountWithSid(c) + " "
-                + Texts.whereToChange(c, right) + ".";
+        String fix = "Make " + c.identity().account() + " a real member of a group that holds " + Wording.right(right)
+                + " (for example " + suggestedGroup(c, right) + "), or grant the right to " + Wording.accountWithSid(c) + " "
+                + Wording.whereToChange(c, right) + ".";
         return Optional.of(outcome(Verdict.AT_RISK, Confidence.UNCERTAIN, c, message.toString(), fix,
                 first.entry().provenance()));
     }

@@ -2,13 +2,20 @@ package org.logonrights.engine.rules;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.EntryMatch;
 import org.logonrights.engine.Match;
 import org.logonrights.engine.PoolContext;
 import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
+import org.logonrights.engine.Wording;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.UserRight;
@@ -17,10 +24,14 @@ import org.logonrights.model.UserRight;
 public final class GrantRemovedAtNextRefreshRule extends BaseRule implements PoolRule {
 
     public GrantRemovedAtNextRefreshRule() {
-        super("LR008", "grant-removed-at-next-refresh", "The next Group Policy refresh removes the grant the pool relies on",
-                Severity.WARNING,
+        super(new RuleMetadata("LR008", "grant-removed-at-next-refresh",
+                "The next Group Policy refresh removes the grant the pool relies on",
+                RuleCategory.GROUP_POLICY, Severity.WARNING, Set.of(Verdict.AT_RISK), Optional.of(Decision.D6), FIRST_RELEASE,
+                List.of(References.LOG_ON_AS_A_SERVICE, References.GROUP_POLICY_BACKGROUND_REFRESH,
+                        References.GROUP_POLICY_REFRESH_INTERVAL, References.MS_GPAC_MAX_NO_GPO_LIST_CHANGES,
+                        References.RSOP_POLICY_SETTING),
                 "A GPO that defines a user right replaces the local list at every refresh (90 ± 30 minutes; security "
-                        + "settings at least every 16 hours), so a locally added grant the GPO does not list vanishes (DECISIONS.md D6).");
+                        + "settings at least every 16 hours), so a locally added grant the GPO does not list vanishes (docs/verdicts.md (D6))."));
     }
 
     @Override
@@ -45,13 +56,13 @@ public final class GrantRemovedAtNextRefreshRule extends BaseRule implements Poo
                 .map(m -> "'" + m.entry().principal().name() + "'").toList();
         boolean direct = lost.stream().allMatch(m -> m.resolvedSid() != null && m.resolvedSid().equals(c.identity().sid()));
         String through = direct ? " today only through a grant to the account itself"
-                : " today only through " + Texts.displayAll(c, lost);
+                : " today only through " + Wording.displayAll(c, lost);
         String verb = todayLevel == Match.CERTAIN ? " holds " : " reaches ";
         List<EntryMatch> undecidedAfter = after.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
         String consequence = undecidedAfter.isEmpty() ? "the next policy refresh removes it and the logon fails from then on."
                 : "the next policy refresh removes it, and the logon then depends on whether the account belongs to "
-                + Texts.displayAll(c, undecidedAfter) + ".";
-        String message = c.identity().account() + verb + Texts.right(right) + through + ", which GPO "
+                + Wording.displayAll(c, undecidedAfter) + ".";
+        String message = c.identity().account() + verb + Wording.right(right) + through + ", which GPO "
                 + gpo.get().gpo().label() + " does not list: " + consequence;
         Confidence confidence = undecidedAfter.isEmpty() && todayLevel == Match.CERTAIN ? Confidence.DOCUMENTED
                 : Confidence.UNCERTAIN;
@@ -61,8 +72,8 @@ public final class GrantRemovedAtNextRefreshRule extends BaseRule implements Poo
             message += " The GPO also names " + String.join(", ", unresolved) + ", which the inputs cannot tie to a SID; "
                     + "if that is the same principal, nothing is lost (supply --memberships naming it with its SID).";
         }
-        String fix = "Add " + Texts.accountWithSid(c) + " to " + Texts.right(right) + " in GPO " + gpo.get().gpo().label()
-                + ", or make the account a real member of a group that GPO lists. " + Texts.WAS_RETRY;
+        String fix = "Add " + Wording.accountWithSid(c) + " to " + Wording.right(right) + " in GPO " + gpo.get().gpo().label()
+                + ", or make the account a real member of a group that GPO lists. " + Wording.WAS_RETRY;
         return Optional.of(outcome(Verdict.AT_RISK, confidence, c, message, fix,
                 lost.isEmpty() ? gpo.get().provenance() : lost.get(0).entry().provenance()));
     }

@@ -1,8 +1,14 @@
 package org.logonrights.engine.rules;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
 import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
 
@@ -10,9 +16,12 @@ import org.logonrights.engine.Verdict;
 public final class IdentityIncompleteRule extends BaseRule implements PoolRule {
 
     public IdentityIncompleteRule() {
-        super("LR012", "identity-incomplete", "The pool's SpecificUser identity has no user name", Severity.WARNING,
+        super(new RuleMetadata("LR012", "identity-incomplete", "The pool's SpecificUser identity has no user name",
+                RuleCategory.IDENTITY, Severity.WARNING, Set.of(Verdict.UNKNOWN), Optional.empty(), FIRST_RELEASE,
+                List.of(References.PROCESS_MODEL, References.PROCESS_MODEL_SCHEMA, References.PROCESS_MODEL_IDENTITY_TYPE,
+                        References.WAS_EVENTS),
                 "identityType SpecificUser needs processModel userName; a pool that inherits SpecificUser from "
-                        + "applicationPoolDefaults without a user name has no account to log on.");
+                        + "applicationPoolDefaults without a user name has no account to log on."));
     }
 
     @Override

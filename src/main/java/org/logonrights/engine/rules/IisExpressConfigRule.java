@@ -1,8 +1,14 @@
 package org.logonrights.engine.rules;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
 import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
 
@@ -10,10 +16,11 @@ import org.logonrights.engine.Verdict;
 public final class IisExpressConfigRule extends BaseRule implements PoolRule {
 
     public IisExpressConfigRule() {
-        super("LR013", "iis-express-config", "The configuration belongs to IIS Express, not to an IIS server",
-                Severity.NOTE,
+        super(new RuleMetadata("LR013", "iis-express-config", "The configuration belongs to IIS Express, not to an IIS server",
+                RuleCategory.CONFIGURATION, Severity.NOTE, Set.of(Verdict.UNKNOWN), Optional.empty(), FIRST_RELEASE,
+                List.of(References.PROCESS_MODEL),
                 "IIS Express runs its worker as the user who launched it; pool identities and logon rights play no part, "
-                        + "so no verdict about a server can be drawn from this file.");
+                        + "so no verdict about a server can be drawn from this file."));
     }
 
     @Override

@@ -1,8 +1,15 @@
 package org.logonrights.engine.rules;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.IdentityType;
@@ -11,9 +18,12 @@ import org.logonrights.model.IdentityType;
 public final class LocalSystemIdentityRule extends BaseRule implements PoolRule {
 
     public LocalSystemIdentityRule() {
-        super("LR011", "localsystem-identity", "The pool runs as LocalSystem", Severity.WARNING,
+        super(new RuleMetadata("LR011", "localsystem-identity", "The pool runs as LocalSystem",
+                RuleCategory.IDENTITY, Severity.WARNING, Set.of(Verdict.WILL_START), Optional.of(Decision.D3), FIRST_RELEASE,
+                List.of(References.PROCESS_MODEL, References.PROCESS_MODEL_IDENTITY_TYPE, References.IIS_BUILT_IN_ACCOUNTS,
+                        References.BUILT_IN_SERVICE_ACCOUNTS_LOGON_RIGHTS),
                 "LocalSystem has every privilege on the machine and acts as the computer account on the network; a "
-                        + "compromised web application in such a pool compromises the server.");
+                        + "compromised web application in such a pool compromises the server."));
     }
 
     @Override

@@ -3,13 +3,20 @@ package org.logonrights.engine.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.EntryMatch;
 import org.logonrights.engine.Match;
 import org.logonrights.engine.PoolContext;
 import org.logonrights.engine.PoolContext.When;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
+import org.logonrights.engine.Wording;
 import org.logonrights.model.UserRight;
 
 /**
@@ -19,10 +26,12 @@ import org.logonrights.model.UserRight;
 public final class MembershipUndecidedRule extends BaseRule implements PoolRule {
 
     public MembershipUndecidedRule() {
-        super("LR005", "membership-undecided", "The verdict depends on group membership that was not supplied",
-                Severity.NOTE,
+        super(new RuleMetadata("LR005", "membership-undecided", "The verdict depends on group membership that was not supplied",
+                RuleCategory.MEMBERSHIP, Severity.NOTE, Set.of(Verdict.UNKNOWN), Optional.of(Decision.D5), FIRST_RELEASE,
+                List.of(References.ACCOUNT_RIGHTS_CONSTANTS, References.AUTHZ_INITIALIZE_CONTEXT_FROM_SID,
+                        References.NET_USER_GET_LOCAL_GROUPS, References.LSA_LOGON_USER),
                 "A grant or deny entry that is a domain group, a BUILTIN alias or an unresolved name may or may not "
-                        + "contain the account; when the best case starts and the worst case fails, only membership data decides (DECISIONS.md D5).");
+                        + "contain the account; when the best case starts and the worst case fails, only membership data decides (docs/verdicts.md (D5))."));
     }
 
     @Override
@@ -44,10 +53,10 @@ public final class MembershipUndecidedRule extends BaseRule implements PoolRule 
         List<EntryMatch> undecidedGrants = grants.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
         List<EntryMatch> undecidedDenies = denies.stream().filter(m -> m.match() == Match.UNDECIDED).toList();
         if (PoolContext.strongest(grants, EntryMatch::asGrantWorstCase) == Match.NONE && !undecidedGrants.isEmpty()) {
-            parts.add(Texts.displayAll(c, undecidedGrants) + " (granted " + right.constantName() + ")");
+            parts.add(Wording.displayAll(c, undecidedGrants) + " (granted " + right.constantName() + ")");
         }
         if (!undecidedDenies.isEmpty()) {
-            parts.add(Texts.displayAll(c, undecidedDenies) + " (denied " + c.denyRight().constantName() + ")");
+            parts.add(Wording.displayAll(c, undecidedDenies) + " (denied " + c.denyRight().constantName() + ")");
         }
         String why = c.token().hasMembership() ? "the membership data for it is incomplete ("
                 + c.token().membership().map(m -> m.source().name()).orElse("") + ")"

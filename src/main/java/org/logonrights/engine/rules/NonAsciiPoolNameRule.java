@@ -1,8 +1,14 @@
 package org.logonrights.engine.rules;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.logonrights.engine.Confidence;
 import org.logonrights.engine.PoolContext;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
+import org.logonrights.engine.RuleOutcome;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.IdentityType;
@@ -12,9 +18,11 @@ import org.logonrights.model.VirtualAccounts;
 public final class NonAsciiPoolNameRule extends BaseRule implements PoolRule {
 
     public NonAsciiPoolNameRule() {
-        super("LR014", "non-ascii-pool-name", "The pool SID was computed from a non-ASCII name", Severity.NOTE,
+        super(new RuleMetadata("LR014", "non-ascii-pool-name", "The pool SID was computed from a non-ASCII name",
+                RuleCategory.IDENTITY, Severity.NOTE, Set.of(Verdict.WILL_START), Optional.empty(), FIRST_RELEASE,
+                List.of(References.POOL_SIDS, References.POOL_SID_FROM_NAME, References.MS_LSAT_SERVICE_SIDS),
                 "Windows lower-cases the pool name with its own Unicode tables before hashing it into S-1-5-82-…; "
-                        + "for non-ASCII names the offline computation is unverified (domain-facts §6.4).");
+                        + "for non-ASCII names the offline computation is unverified (docs/windows-facts.md §6.4)."));
     }
 
     @Override

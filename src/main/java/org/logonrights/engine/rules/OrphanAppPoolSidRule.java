@@ -3,10 +3,16 @@ package org.logonrights.engine.rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.logonrights.engine.Decision;
 import org.logonrights.engine.Finding;
+import org.logonrights.engine.MachineRule;
 import org.logonrights.engine.PrincipalDirectory;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
+import org.logonrights.engine.Wording;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.RightAssignment;
 import org.logonrights.model.RightEntry;
@@ -17,9 +23,11 @@ import org.logonrights.model.Snapshot;
 public final class OrphanAppPoolSidRule extends BaseRule implements MachineRule {
 
     public OrphanAppPoolSidRule() {
-        super("LR015", "orphan-apppool-sid", "A logon right lists the SID of a pool that does not exist", Severity.NOTE,
+        super(new RuleMetadata("LR015", "orphan-apppool-sid", "A logon right lists the SID of a pool that does not exist",
+                RuleCategory.CONFIGURATION, Severity.NOTE, Set.of(), Optional.of(Decision.D7), FIRST_RELEASE,
+                List.of(References.KB981949_IIS_USER_RIGHTS, References.IIS_READDS_POOL_SID, References.POOL_SIDS),
                 "IIS adds each pool's S-1-5-82 SID to Log on as a service and never removes it when the pool is deleted; "
-                        + "a leftover SID is harmless (DECISIONS.md D7).");
+                        + "a leftover SID is harmless (docs/verdicts.md (D7))."));
     }
 
     @Override
@@ -37,7 +45,7 @@ public final class OrphanAppPoolSidRule extends BaseRule implements MachineRule 
                     String name = e.principal().name() != null ? e.principal().name() + " (" + sid + ")" : sid.toString();
                     out.add(machineFinding(name + " in " + a.right().constantName()
                                     + " matches no application pool in the IIS configuration: a deleted pool's leftover.",
-                            "Nothing breaks. Remove the SID from " + Texts.right(a.right())
+                            "Nothing breaks. Remove the SID from " + Wording.right(a.right())
                                     + " to tidy up, unless the pool lives in another (shared) configuration.",
                             e.provenance()));
                 }

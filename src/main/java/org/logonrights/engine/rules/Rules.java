@@ -3,8 +3,12 @@ package org.logonrights.engine.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.MachineRule;
+import org.logonrights.engine.PoolRule;
+import org.logonrights.engine.Rule;
 
-/** The explicit, ordered list of every rule; nothing is found by classpath scanning. */
+/** The explicit, ordered catalogue of every rule; nothing is found by classpath scanning. */
 public final class Rules {
 
     public static final List<PoolRule> POOL_RULES = List.of(
@@ -33,6 +37,11 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The engine every command runs: every rule of the catalogue, in catalogue order. */
+    public static AuditEngine standardEngine() {
+        return new AuditEngine(POOL_RULES, MACHINE_RULES);
+    }
+
     /** Every rule, pool rules first, in id order. */
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>(POOL_RULES);
@@ -41,6 +50,6 @@ public final class Rules {
     }
 
     public static Optional<Rule> byId(String id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+        return all().stream().filter(r -> r.metadata().id().equals(id)).findFirst();
     }
 }

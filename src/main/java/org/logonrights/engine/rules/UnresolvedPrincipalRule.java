@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.logonrights.engine.Finding;
+import org.logonrights.engine.MachineRule;
 import org.logonrights.engine.PrincipalDirectory;
+import org.logonrights.engine.RuleCategory;
+import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.RightAssignment;
@@ -22,10 +26,12 @@ public final class UnresolvedPrincipalRule extends BaseRule implements MachineRu
             UserRight.BATCH, UserRight.DENY_BATCH, UserRight.SERVICE, UserRight.DENY_SERVICE);
 
     public UnresolvedPrincipalRule() {
-        super("LR016", "unresolved-principal", "A logon right names a principal that cannot be tied to a SID",
-                Severity.NOTE,
+        super(new RuleMetadata("LR016", "unresolved-principal", "A logon right names a principal that cannot be tied to a SID",
+                RuleCategory.INPUT, Severity.NOTE, Set.of(), Optional.empty(), FIRST_RELEASE,
+                List.of(References.ACCOUNT_RIGHTS_CONSTANTS, References.MS_GPSB_PRIVILEGE_RIGHTS, References.RSOP_POLICY_SETTING,
+                        References.RSOP_SECURITY_SETTINGS_MOF, References.GPRESULT),
                 "Templates and gpresult reports name local accounts, localized groups and baseline placeholders without "
-                        + "a SID; such an entry is matched by name only, and a placeholder such as 'ADD YOUR DOMAIN ADMINS' matches nobody.");
+                        + "a SID; such an entry is matched by name only, and a placeholder such as 'ADD YOUR DOMAIN ADMINS' matches nobody."));
     }
 
     @Override

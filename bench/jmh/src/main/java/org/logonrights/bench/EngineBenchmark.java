@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.logonrights.app.InputSelection;
 import org.logonrights.app.SnapshotLoader;
-import org.logonrights.engine.AuditEngine;
 import org.logonrights.engine.AuditResult;
+import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.Snapshot;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.RenderOptions;
@@ -40,12 +40,12 @@ public class EngineBenchmark {
         snapshot = SnapshotLoader.offline(new InputSelection(dir.resolve("secedit.inf"),
                 dir.resolve("applicationHost.config"), dir.resolve("memberships.json"), dir.resolve("gpresult.xml"),
                 List.of(), null), InputFiles.DEFAULT);
-        report = new AuditReport(new AuditEngine().audit(snapshot), List.of(), "bench");
+        report = new AuditReport(Rules.standardEngine().audit(snapshot), List.of(), "bench");
     }
 
     @Benchmark
     public AuditResult audit() {
-        return new AuditEngine().audit(snapshot);
+        return Rules.standardEngine().audit(snapshot);
     }
 
     @Benchmark

@@ -1,4 +1,4 @@
-package org.logonrights.sources;
+package org.logonrights.model;
 
 import java.nio.file.Path;
 

@@ -1,9 +1,6 @@
-package org.logonrights.engine.rules;
+package org.logonrights.engine;
 
 import java.util.Objects;
-import org.logonrights.engine.Confidence;
-import org.logonrights.engine.Finding;
-import org.logonrights.engine.Verdict;
 
 /** What a pool rule concluded: the verdict it forces, how sure, and the finding that says why. */
 public record RuleOutcome(Verdict verdict, Confidence confidence, Finding finding) {

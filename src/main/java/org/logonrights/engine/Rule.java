@@ -1,0 +1,12 @@
+package org.logonrights.engine;
+
+/**
+ * A rule the engine evaluates: per pool ({@link PoolRule}) or once per machine ({@link MachineRule}).
+ * What a rule is (id, name, severity, the verdicts it can force, its decision and references) is
+ * data, its {@link RuleMetadata}; what it detects is its {@code evaluate}. The engine receives its
+ * rules; {@code org.logonrights.engine.rules.Rules} is the catalogue.
+ */
+public sealed interface Rule permits PoolRule, MachineRule {
+
+    RuleMetadata metadata();
+}

@@ -1,0 +1,164 @@
+package org.logonrights.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.logonrights.engine.PoolContext.When;
+import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.MembershipSource;
+import org.logonrights.model.RightEntry;
+import org.logonrights.model.Sid;
+import org.logonrights.model.UserRight;
+import org.logonrights.model.WellKnownSids;
+
+/**
+ * The engine's words: how rights, accounts, GPOs, holders and the reason a right entry concerns a
+ * token are said, so that every rule and reason says them the same way and no index or token model
+ * holds prose. The static methods depend on their arguments only. An instance serves one audit and
+ * words each right's holders once: 20,000 pools that no entry covers then share one sentence
+ * instead of holding a copy each (docs/performance.md).
+ */
+public final class Wording {
+
+    /** How many holders a reason names before "and N more". */
+    static final int SUMMARY_SIZE = 12;
+
+    /** The re-commit WAS needs after a logon failure (WAS event 5021 text). */
+    public static final String WAS_RETRY = "After the change, run gpupdate /force if a GPO changed, then re-save the pool's "
+            + "identity or restart WAS: WAS caches an identity that failed to log on (event 5021).";
+
+    /** "a group the account belongs to (membership file)", per source: thousands of pools share them. */
+    private static final Map<MembershipSource, String> GROUP_REASONS = new EnumMap<>(MembershipSource.class);
+
+    static {
+        for (MembershipSource source : MembershipSource.values()) {
+            GROUP_REASONS.put(source, "a group the account belongs to ("
+                    + (source == MembershipSource.FILE ? "membership file" : source.name()) + ")");
+        }
+    }
+
+    /** The sentences that quote one right's holders at one time. */
+    private record HolderSentences(String summary, String noGrant, String noDeny) {
+    }
+
+    private final Map<When, Map<UserRight, HolderSentences>> holders = new EnumMap<>(When.class);
+
+    /**
+     * Words every right's holders up front, as the index is built: pools are evaluated in parallel,
+     * and what never changes after construction needs no locking.
+     */
+    Wording(RightsIndex index, PrincipalDirectory directory) {
+        // After a refresh, a right no GPO defines keeps today's holders: the same index, the same words.
+        Map<RightsIndex.Holders, HolderSentences> worded = new IdentityHashMap<>();
+        for (When when : When.values()) {
+            Map<UserRight, HolderSentences> byRight = new EnumMap<>(UserRight.class);
+            for (UserRight right : UserRight.values()) {
+                byRight.put(right, worded.computeIfAbsent(index.holders(right, when),
+                        h -> sentences(right, firstHolders(h.all, directory))));
+            }
+            holders.put(when, byRight);
+        }
+    }
+
+    /** Up to {@value #SUMMARY_SIZE} holders, then "and N more": a right can hold thousands of SIDs. */
+    private static String firstHolders(List<RightEntry> entries, PrincipalDirectory directory) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < entries.size() && i < SUMMARY_SIZE; i++) {
+            shown.add(directory.display(entries.get(i).principal()));
+        }
+        String list = String.join(", ", shown);
+        return entries.size() > SUMMARY_SIZE ? list + " and " + (entries.size() - SUMMARY_SIZE) + " more" : list;
+    }
+
+    private static HolderSentences sentences(UserRight right, String summary) {
+        return new HolderSentences(summary,
+                "No SID this logon carries holds " + right.constantName() + "; it is held by " + summary + ".",
+                "No entry of " + right.constantName() + " covers this logon (" + summary + ").");
+    }
+
+    /** The first {@value #SUMMARY_SIZE} holders of a right at the given time, then "and N more". */
+    public String holdersSummary(UserRight right, When when) {
+        return holders.get(when).get(right).summary();
+    }
+
+    /** The grant step of a reason chain when no entry of {@code right} concerns the pool. */
+    String noGrantSentence(UserRight right) {
+        return holders.get(When.TODAY).get(right).noGrant();
+    }
+
+    /** The deny step of a reason chain when no entry of {@code deny} concerns the pool. */
+    String noDenySentence(UserRight deny) {
+        return holders.get(When.TODAY).get(deny).noDeny();
+    }
+
+    /** {@code 'Log on as a batch job' (SeBatchLogonRight)}. */
+    public static String right(UserRight r) {
+        return "'" + r.displayName() + "' (" + r.constantName() + ")";
+    }
+
+    /** The account with its SID in both forms an admin types: name for secpol, *SID for GptTmpl.inf. */
+    public static String accountWithSid(PoolContext c) {
+        Sid sid = c.identity().sid();
+        String account = c.identity().account();
+        return sid == null ? account : account + " (" + sid + "; in a GptTmpl.inf: *" + sid + ")";
+    }
+
+    /** Where a right must be changed so the change survives: the GPO that defines it, or local policy. */
+    public static String whereToChange(PoolContext c, UserRight r) {
+        Optional<GpoRightSetting> gpo = c.gpoSetting(r);
+        if (gpo.isPresent()) {
+            return "in GPO " + gpo.get().gpo().label() + ", which defines " + r.constantName()
+                    + " (a local change is overwritten at the next policy refresh)";
+        }
+        if (c.hasGroupPolicyData()) {
+            return "in Local Security Policy (secpol.msc > Local Policies > User Rights Assignment); no GPO defines "
+                    + r.constantName();
+        }
+        return "in the GPO that defines " + r.constantName() + " if one does (run with --gpresult to know), "
+                + "otherwise in Local Security Policy (secpol.msc > Local Policies > User Rights Assignment)";
+    }
+
+    /** The principals of the matches, each once, as {@link PrincipalDirectory#display} names them. */
+    public static String displayAll(PoolContext c, List<EntryMatch> matches) {
+        return matches.stream().map(m -> c.directory().display(m.entry().principal())).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Why an entry concerns the pool's token, or why it does not: "a group the account belongs to (…)". */
+    public static String why(PoolContext c, EntryMatch m) {
+        String why = reason(c, m.why(), m);
+        return m.matchedByName() ? why + " (matched by name)" : why;
+    }
+
+    private static String reason(PoolContext c, EntryMatch.Why why, EntryMatch m) {
+        return switch (why) {
+            case VIRTUAL_ACCOUNT -> "the pool's virtual account itself";
+            case BUILT_IN_ACCOUNT -> "the built-in account itself";
+            case ACCOUNT -> "the account itself";
+            case EVERYONE -> "Everyone, in every token";
+            case AUTHENTICATED_USERS -> "Authenticated Users, in every token";
+            case THIS_ORGANIZATION -> "This Organization, in every token";
+            case USERS -> "BUILTIN\\Users, in every domain and virtual account's token";
+            case LOCAL_ACCOUNT -> "Local account (S-1-5-113), in every local account's token";
+            case GROUP -> GROUP_REASONS.get(c.token().membership().orElseThrow().source());
+            case LOCAL_ADMINISTRATOR -> "local account in Administrators (S-1-5-114)";
+            case VIRTUAL_ACCOUNT_LOGON_TYPE -> "the service logon-type SID";
+            case LOGON_TYPE -> "the " + WellKnownSids.nameOf(m.resolvedSid()).orElse("logon-type") + " logon-type SID";
+            case ALL_APP_POOLS -> "S-1-5-82-0, in every pool token";
+            case LOCAL -> "LOCAL, in the worker token";
+            case CONSOLE_LOGON -> "CONSOLE LOGON, in the worker token";
+            case INJECTED_IIS_IUSRS -> "IIS_IUSRS, which WAS injects (manualGroupMembership=false)";
+            case INJECTED_IIS_IUSRS_WITHOUT_MEMBERSHIP -> "IIS_IUSRS, which WAS injects (manualGroupMembership=false) without real membership";
+            case INJECTED_POOL_SID -> "the pool SID, which WAS adds to a custom account's token";
+            case COULD_BE_GROUP -> "could be a group the account belongs to; no membership data decides it"
+                    + (m.otherwise() == null ? "" : "; otherwise only " + reason(c, m.otherwise(), m));
+            case NAME_COULD_BE_GROUP -> "a name not tied to a SID; it could be a group the account belongs to";
+            case NOT_IN_TOKEN -> "not in this logon's token";
+            case NAME_NOT_IN_TOKEN -> "a name not tied to a SID, not the account or one of its groups";
+        };
+    }
+}
