@@ -121,13 +121,6 @@ public final class TokenModel {
         uncertain.putIfAbsent(WellKnownSids.CONSOLE_LOGON, Why.CONSOLE_LOGON);
     }
 
-    /** Every SID this token certainly or possibly carries: the keys a right's index is probed with. */
-    public java.util.Set<Sid> sids() {
-        java.util.Set<Sid> all = new java.util.HashSet<>(certain.keySet());
-        all.addAll(uncertain.keySet());
-        return all;
-    }
-
     /** The SIDs the token certainly carries, as a view (no copy). */
     java.util.Set<Sid> certainSids() {
         return java.util.Collections.unmodifiableSet(certain.keySet());
