@@ -3,9 +3,9 @@ package org.logonrights.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_USERS;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +26,7 @@ import org.logonrights.model.Provenance;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * What the engine does around the rules: the order of pools and machine findings, which
@@ -43,7 +44,7 @@ class AuditEngineBehaviourTest {
     }
 
     /** The result of one pool of the snapshot. */
-    static PoolResult audit(TestSnapshots server, String pool) {
+    static PoolResult audit(SnapshotBuilder server, String pool) {
         return audit(server.build()).pools().stream().filter(p -> p.name().equals(pool)).findFirst().orElseThrow();
     }
 
@@ -186,7 +187,7 @@ class AuditEngineBehaviourTest {
 
     @Test
     void poolsComeOutSortedByNameIgnoringCaseWithUpperCaseFirstOnATie() {
-        TestSnapshots s = TestSnapshots.server()
+        SnapshotBuilder s = SnapshotBuilder.server()
                 .appPoolIdentity("web").appPoolIdentity("Zeta").appPoolIdentity("Api").appPoolIdentity("batch")
                 .appPoolIdentity("API");
         assertEquals(List.of("API", "Api", "batch", "web", "Zeta"),
@@ -195,7 +196,7 @@ class AuditEngineBehaviourTest {
 
     @Test
     void machineFindingsComeOutByRuleThenByMessage() {
-        AuditResult r = audit(TestSnapshots.server()
+        AuditResult r = audit(SnapshotBuilder.server()
                 .unknownRight("SeZebraLogonRight")
                 .right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("OldPortal"))
                 .unknownRight("SeAardvarkLogonRight")
@@ -208,7 +209,7 @@ class AuditEngineBehaviourTest {
 
     @Test
     void eachPoolListsTheApplicationsThatNameItInAnyCase() {
-        AuditResult r = audit(TestSnapshots.server()
+        AuditResult r = audit(SnapshotBuilder.server()
                 .application("Default Web Site", "/", "defaultapppool", PoolSource.SITE_DEFAULT)
                 .application("Default Web Site", "/orders", "Orders", PoolSource.EXPLICIT)
                 .application("Intranet", "/", "DEFAULTAPPPOOL", PoolSource.SERVER_DEFAULT)
@@ -220,18 +221,18 @@ class AuditEngineBehaviourTest {
 
     @Test
     void theWorstVerdictOfAServerIsTheWorstOfItsPools() {
-        TestSnapshots risky = TestSnapshots.server().right(UserRight.DENY_SERVICE, "*S-1-5-20")
+        SnapshotBuilder risky = SnapshotBuilder.server().right(UserRight.DENY_SERVICE, "*S-1-5-20")
                 .builtIn("Legacy", IdentityType.NETWORK_SERVICE).appPoolIdentity("DefaultAppPool");
         assertEquals(Verdict.AT_RISK, audit(risky.build()).worstVerdict());
-        TestSnapshots failing = risky.specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
+        SnapshotBuilder failing = risky.specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
                 .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS);
         assertEquals(Verdict.WILL_FAIL, audit(failing.build()).worstVerdict());
-        assertEquals(Verdict.WILL_START, audit(TestSnapshots.server().build()).worstVerdict());
+        assertEquals(Verdict.WILL_START, audit(SnapshotBuilder.server().build()).worstVerdict());
     }
 
     @Test
     void aCustomAccountIsLocalWhenItsDomainPartIsEmptyADotOrThisMachine() {
-        TestSnapshots s = TestSnapshots.server()
+        SnapshotBuilder s = SnapshotBuilder.server()
                 .specificUser("Bare", "svc-bare", LogonType.LOGON_BATCH, true)
                 .specificUser("Dot", ".\\svc-dot", LogonType.LOGON_BATCH, true)
                 .specificUser("Host", "srv-web01\\svc-host", LogonType.LOGON_BATCH, true)
@@ -244,7 +245,7 @@ class AuditEngineBehaviourTest {
 
     @Test
     void withoutAMachineNameOnlyBareAndDotNamesAreLocal() {
-        TestSnapshots s = TestSnapshots.server().machineName(null)
+        SnapshotBuilder s = SnapshotBuilder.server().machineName(null)
                 .specificUser("Host", "SRV-WEB01\\svc-host", LogonType.LOGON_BATCH, true)
                 .specificUser("Dot", ".\\svc-dot", LogonType.LOGON_BATCH, true);
         assertEquals(List.of("Dot LOCAL", "Host DOMAIN"),
@@ -254,7 +255,7 @@ class AuditEngineBehaviourTest {
     @Test
     void theLogonTypeDecidesTheLogonTheRightAndTheDenyThatCount() {
         // The deny names the logon-type SID of the other logon: only the service logon carries SERVICE.
-        TestSnapshots s = TestSnapshots.server()
+        SnapshotBuilder s = SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*" + SVC_REPORTS).right(UserRight.SERVICE, "*" + SVC_REPORTS)
                 .right(UserRight.DENY_BATCH, "*S-1-5-6").right(UserRight.DENY_SERVICE, "*S-1-5-6")
                 .specificUser("Batch", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
@@ -270,7 +271,7 @@ class AuditEngineBehaviourTest {
 
     @Test
     void theAccountSidIsLearnedFromTheMembershipDataWhateverItsCase() {
-        PoolResult p = audit(TestSnapshots.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
+        PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
                 .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
                 .member("contoso\\SVC-REPORTS", SVC_REPORTS, "*" + BATCH_ACCOUNTS), "Reports");
         assertEquals(new PoolIdentity(IdentityType.SPECIFIC_USER, "CONTOSO\\svc-reports", SVC_REPORTS,
@@ -281,7 +282,7 @@ class AuditEngineBehaviourTest {
     @Test
     void aFailureIsDecidedByTheFailingRuleAndKeepsItsOwnConfidence() {
         // LR001 fails (documented); LR003's risk (uncertain) neither decides nor weakens the verdict.
-        PoolResult p = audit(TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544")
+        PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544")
                 .right(UserRight.DENY_BATCH, "*S-1-5-3")
                 .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
                 .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
@@ -293,7 +294,7 @@ class AuditEngineBehaviourTest {
     @Test
     void theDecidingRuleIsTheOneWhoseVerdictWonNotTheFirstThatFired() {
         // LR003 (a deny through the BATCH SID, at risk) comes before LR005 (undecided grant, unknown).
-        PoolResult p = audit(TestSnapshots.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
+        PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
                 .right(UserRight.DENY_BATCH, "*S-1-5-3")
                 .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true), "Reports");
         assertEquals(List.of("LR003", "LR005"), ruleIds(p));
@@ -307,7 +308,7 @@ class AuditEngineBehaviourTest {
     @Test
     void aStartWithANoteIsDecidedByNoRuleButTakesTheNotesConfidence() {
         String name = "Kassé";
-        PoolResult p = audit(TestSnapshots.server().right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid(name))
+        PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid(name))
                 .appPoolIdentity(name), name);
         assertEquals(List.of("LR014"), ruleIds(p));
         assertEquals(Verdict.WILL_START, p.verdict());
@@ -319,7 +320,7 @@ class AuditEngineBehaviourTest {
     @Test
     void anUndecidedVerdictIsAlwaysUncertainEvenWhenItsRuleIsSure() {
         // LR013 is observed: IIS Express runs workers as the interactive user. The verdict still cannot be sure.
-        PoolResult p = audit(TestSnapshots.server().iisExpress().appPoolIdentity("Clr4IntegratedAppPool"),
+        PoolResult p = audit(SnapshotBuilder.server().iisExpress().appPoolIdentity("Clr4IntegratedAppPool"),
                 "Clr4IntegratedAppPool");
         assertEquals(List.of(Verdict.UNKNOWN, Confidence.UNCERTAIN, "LR013"), List.of(p.verdict(), p.confidence(), p.decidedBy()));
     }

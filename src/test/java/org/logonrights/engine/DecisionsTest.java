@@ -3,11 +3,12 @@ package org.logonrights.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DEFAULT_BATCH;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_USERS;
-import static org.logonrights.engine.TestSnapshots.LOCKDOWN;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DEFAULT_BATCH;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.LOCKDOWN;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -17,6 +18,7 @@ import org.logonrights.model.IdentityType;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /** Every decision of docs/verdicts.md (D1 to D7), one nested class per decision. */
 class DecisionsTest {
@@ -34,10 +36,10 @@ class DecisionsTest {
         @Test
         void appPoolIdentityNeedsTheServiceRightNotBatch() {
             String poolSid = "*" + VirtualAccounts.appPoolSid("DefaultAppPool");
-            PoolResult p = TestSnapshots.server()
+            PoolResult p = audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*S-1-5-32-544")
                     .right(UserRight.SERVICE, SERVICE_DEFAULT, poolSid)
-                    .appPoolIdentity("DefaultAppPool").audit("DefaultAppPool");
+                    .appPoolIdentity("DefaultAppPool"), "DefaultAppPool");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(Confidence.OBSERVED, p.confidence());
             assertEquals(UserRight.SERVICE, p.requiredRight());
@@ -47,10 +49,10 @@ class DecisionsTest {
 
         @Test
         void builtInAccountsNeedNoRight() {
-            TestSnapshots s = TestSnapshots.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
+            SnapshotBuilder s = SnapshotBuilder.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
                     .builtIn("Legacy", IdentityType.NETWORK_SERVICE).builtIn("Kiosk", IdentityType.LOCAL_SERVICE);
             for (String pool : List.of("Legacy", "Kiosk")) {
-                PoolResult p = s.audit(pool);
+                PoolResult p = audit(s, pool);
                 assertEquals(Verdict.WILL_START, p.verdict());
                 assertEquals(Confidence.OBSERVED, p.confidence());
                 assertNull(p.requiredRight());
@@ -60,7 +62,7 @@ class DecisionsTest {
 
         @Test
         void localSystemStartsWithAHighPrivilegeWarning() {
-            PoolResult p = TestSnapshots.server().builtIn("Intranet", IdentityType.LOCAL_SYSTEM).audit("Intranet");
+            PoolResult p = audit(SnapshotBuilder.server().builtIn("Intranet", IdentityType.LOCAL_SYSTEM), "Intranet");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(List.of("LR011"), ruleIds(p));
             assertEquals(Severity.WARNING, p.findings().get(0).severity());
@@ -68,10 +70,9 @@ class DecisionsTest {
 
         @Test
         void specificUserBatchGrantedDirectlyStarts() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(Confidence.DOCUMENTED, p.confidence());
             assertEquals(UserRight.BATCH, p.requiredRight());
@@ -79,28 +80,27 @@ class DecisionsTest {
 
         @Test
         void serverFaultLockdownFailsTheDomainAccountPoolOnly() {
-            TestSnapshots s = TestSnapshots.server()
+            SnapshotBuilder s = SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                     .right(UserRight.SERVICE, SERVICE_DEFAULT, "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
                     .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
                     .appPoolIdentity("DefaultAppPool")
                     .builtIn("Legacy", IdentityType.NETWORK_SERVICE);
-            PoolResult reports = s.audit("Reports");
+            PoolResult reports = audit(s, "Reports");
             assertEquals(Verdict.WILL_FAIL, reports.verdict());
             assertEquals(Confidence.DOCUMENTED, reports.confidence());
             assertEquals(List.of("LR001"), ruleIds(reports));
             assertTrue(reports.findings().get(0).remediation().contains("*" + SVC_REPORTS), reports.findings().get(0).remediation());
-            assertEquals(Verdict.WILL_START, s.audit("DefaultAppPool").verdict());
-            assertEquals(Verdict.WILL_START, s.audit("Legacy").verdict());
+            assertEquals(Verdict.WILL_START, audit(s, "DefaultAppPool").verdict());
+            assertEquals(Verdict.WILL_START, audit(s, "Legacy").verdict());
         }
 
         @Test
         void logonServiceNeedsTheServiceRightWhichIisDoesNotGrantCustomAccounts() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, DEFAULT_BATCH)
                     .right(UserRight.SERVICE, SERVICE_DEFAULT, "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
-                    .specificUser("Batch2", "CONTOSO\\svc-jobs", LogonType.LOGON_SERVICE, true)
-                    .audit("Batch2");
+                    .specificUser("Batch2", "CONTOSO\\svc-jobs", LogonType.LOGON_SERVICE, true), "Batch2");
             assertEquals(Verdict.WILL_FAIL, p.verdict());
             assertEquals(UserRight.SERVICE, p.requiredRight());
             assertEquals(List.of("LR001"), ruleIds(p));
@@ -108,10 +108,9 @@ class DecisionsTest {
 
         @Test
         void membershipThroughAGroupGrantsTheRight() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*" + BATCH_ACCOUNTS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*" + BATCH_ACCOUNTS), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertTrue(p.reasons().stream().anyMatch(r -> r.step() == ReasonStep.Step.GRANT
                     && r.message().contains(BATCH_ACCOUNTS.toString()) && r.source() != null && r.source().line() > 0));
@@ -123,10 +122,9 @@ class DecisionsTest {
 
         @Test
         void grantOnlyThroughInjectedIisIusrsIsAtRiskUncertain() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(Confidence.UNCERTAIN, p.confidence());
             assertEquals(List.of("LR004"), ruleIds(p));
@@ -134,19 +132,17 @@ class DecisionsTest {
 
         @Test
         void withManualGroupMembershipNothingIsInjectedSoItFails() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.WILL_FAIL, p.verdict());
         }
 
         @Test
         void realMembershipOfIisIusrsIsCertain() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-568")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*S-1-5-32-568")
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*S-1-5-32-568"), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(Confidence.DOCUMENTED, p.confidence());
         }
@@ -157,30 +153,28 @@ class DecisionsTest {
 
         @Test
         void denyThroughACertainGroupFailsEvenWithADirectGrant() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, REPORTS_SID)
                     .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*S-1-5-32-546")
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS, "*S-1-5-32-546"), "Reports");
             assertEquals(Verdict.WILL_FAIL, p.verdict());
             assertEquals(List.of("LR002"), ruleIds(p));
         }
 
         @Test
         void denyOnEveryoneHitsAVirtualAccountToo() {
-            PoolResult p = TestSnapshots.server().right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("Api"))
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("Api"))
                     .right(UserRight.DENY_SERVICE, "*S-1-1-0")
-                    .appPoolIdentity("Api").audit("Api");
+                    .appPoolIdentity("Api"), "Api");
             assertEquals(Verdict.WILL_FAIL, p.verdict());
         }
 
         @Test
         void denyThroughTheLogonTypeSidIsAtRiskUncertain() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, REPORTS_SID)
                     .right(UserRight.DENY_BATCH, "*S-1-5-3")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(Confidence.UNCERTAIN, p.confidence());
             assertEquals(List.of("LR003"), ruleIds(p));
@@ -188,11 +182,10 @@ class DecisionsTest {
 
         @Test
         void denyOnServiceSidDoesNotConcernABatchLogon() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, REPORTS_SID)
                     .right(UserRight.DENY_BATCH, "*S-1-5-6")
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
         }
     }
@@ -202,8 +195,8 @@ class DecisionsTest {
 
         @Test
         void denyNamingTheBuiltInAccountItselfIsAtRisk() {
-            PoolResult p = TestSnapshots.server().right(UserRight.DENY_SERVICE, "*S-1-5-20")
-                    .builtIn("Legacy", IdentityType.NETWORK_SERVICE).audit("Legacy");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.DENY_SERVICE, "*S-1-5-20")
+                    .builtIn("Legacy", IdentityType.NETWORK_SERVICE), "Legacy");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(Confidence.UNCERTAIN, p.confidence());
             assertEquals(List.of("LR010"), ruleIds(p));
@@ -211,8 +204,8 @@ class DecisionsTest {
 
         @Test
         void denyOnAnotherBuiltInAccountDoesNotMatter() {
-            PoolResult p = TestSnapshots.server().right(UserRight.DENY_SERVICE, "*S-1-5-19", "*S-1-5-32-546")
-                    .builtIn("Legacy", IdentityType.NETWORK_SERVICE).audit("Legacy");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.DENY_SERVICE, "*S-1-5-19", "*S-1-5-32-546")
+                    .builtIn("Legacy", IdentityType.NETWORK_SERVICE), "Legacy");
             assertEquals(Verdict.WILL_START, p.verdict());
         }
     }
@@ -222,8 +215,8 @@ class DecisionsTest {
 
         @Test
         void missingPoolSidWithoutGpoStartsWithAnInformationalFinding() {
-            PoolResult p = TestSnapshots.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
-                    .appPoolIdentity("Reports").audit("Reports");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
+                    .appPoolIdentity("Reports"), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(List.of("LR006"), ruleIds(p));
             assertEquals(Severity.NOTE, p.findings().get(0).severity());
@@ -232,9 +225,9 @@ class DecisionsTest {
         @Test
         void gpoDefiningTheServiceRightWithoutThePoolSidIsAtRiskAndNamesTheGpo() {
             String poolSid = "*" + VirtualAccounts.appPoolSid("Reports");
-            PoolResult p = TestSnapshots.server().right(UserRight.SERVICE, SERVICE_DEFAULT, poolSid)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, SERVICE_DEFAULT, poolSid)
                     .gpo(UserRight.SERVICE, LOCKDOWN, 1, "NT SERVICE\\ALL SERVICES")
-                    .appPoolIdentity("Reports").audit("Reports");
+                    .appPoolIdentity("Reports"), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(List.of("LR007"), ruleIds(p));
             Finding f = p.findings().get(0);
@@ -244,9 +237,9 @@ class DecisionsTest {
 
         @Test
         void gpoListingThePoolByNameIsEnough() {
-            PoolResult p = TestSnapshots.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, SERVICE_DEFAULT)
                     .gpo(UserRight.SERVICE, LOCKDOWN, 1, "NT SERVICE\\ALL SERVICES", "IIS APPPOOL\\Reports")
-                    .appPoolIdentity("Reports").audit("Reports");
+                    .appPoolIdentity("Reports"), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertTrue(p.reasons().stream().anyMatch(r -> r.step() == ReasonStep.Step.GROUP_POLICY
                     && r.message().contains(LOCKDOWN.displayName())));
@@ -258,9 +251,8 @@ class DecisionsTest {
 
         @Test
         void lockdownWithoutMembershipIsUnknownAndNamesTheGroup() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
-                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .audit("Reports");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
+                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false), "Reports");
             assertEquals(Verdict.UNKNOWN, p.verdict());
             assertEquals(List.of("LR005"), ruleIds(p));
             String m = p.findings().get(0).message();
@@ -269,9 +261,8 @@ class DecisionsTest {
 
         @Test
         void defaultServerWithoutMembershipIsAtRiskThroughInjectedIisIusrs() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
-                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .audit("Reports");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, DEFAULT_BATCH)
+                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(Confidence.UNCERTAIN, p.confidence());
             assertEquals(List.of("LR004"), ruleIds(p));
@@ -280,35 +271,31 @@ class DecisionsTest {
 
         @Test
         void undecidedDenyWithACertainGrantIsUnknown() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, REPORTS_SID)
                     .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
-                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .audit("Reports");
+                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false), "Reports");
             assertEquals(Verdict.UNKNOWN, p.verdict());
         }
 
         @Test
         void serviceAndPoolSidsAreNeverUndecided() {
-            PoolResult p = TestSnapshots.server()
+            PoolResult p = audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*" + VirtualAccounts.serviceSid("MSSQLSERVER"), "*S-1-5-20")
-                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
-                    .audit("Reports");
+                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true), "Reports");
             assertEquals(Verdict.WILL_FAIL, p.verdict());
         }
 
         @Test
         void unresolvedNamesAreUndecidedWithoutMembership() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "Web Batch Users")
-                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
-                    .audit("Reports");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "Web Batch Users")
+                    .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true), "Reports");
             assertEquals(Verdict.UNKNOWN, p.verdict());
         }
 
         @Test
         void localAccountGrantedByBareNameStarts() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "svc-local")
-                    .specificUser("Local", ".\\svc-local", LogonType.LOGON_BATCH, true)
-                    .audit("Local");
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "svc-local")
+                    .specificUser("Local", ".\\svc-local", LogonType.LOGON_BATCH, true), "Local");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertEquals(PoolIdentity.Scope.LOCAL, p.identity().scope());
         }
@@ -319,11 +306,10 @@ class DecisionsTest {
 
         @Test
         void grantTheGpoWillRemoveIsAtRiskAndNamesTheGpo() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
                     .gpo(UserRight.BATCH, LOCKDOWN, 1, "Administrators", "*" + BATCH_ACCOUNTS)
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(Confidence.DOCUMENTED, p.confidence());
             assertEquals(List.of("LR008"), ruleIds(p));
@@ -333,21 +319,19 @@ class DecisionsTest {
 
         @Test
         void sameInputsWithoutGpoDataStartWithNoGpoClaims() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-32-544", REPORTS_SID)
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.WILL_START, p.verdict());
             assertTrue(p.reasons().stream().noneMatch(r -> r.message().contains("is defined by GPO")));
         }
 
         @Test
         void aDenyTheGpoWillAddIsAtRisk() {
-            PoolResult p = TestSnapshots.server().right(UserRight.BATCH, REPORTS_SID)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, REPORTS_SID)
                     .gpo(UserRight.DENY_BATCH, LOCKDOWN, 1, "Domain Batch Blocked", "*" + DOMAIN_USERS)
                     .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false)
-                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS)
-                    .audit("Reports");
+                    .member("CONTOSO\\svc-reports", SVC_REPORTS, "*" + DOMAIN_USERS), "Reports");
             assertEquals(Verdict.AT_RISK, p.verdict());
             assertEquals(List.of("LR009"), ruleIds(p));
         }
@@ -358,7 +342,7 @@ class DecisionsTest {
 
         @Test
         void orphanPoolSidIsAnInformationalMachineFinding() {
-            var result = Rules.standardEngine().audit(TestSnapshots.server()
+            var result = Rules.standardEngine().audit(SnapshotBuilder.server()
                     .right(UserRight.SERVICE, SERVICE_DEFAULT, "*" + VirtualAccounts.appPoolSid("OldPortal"),
                             "*" + VirtualAccounts.appPoolSid("DefaultAppPool"))
                     .appPoolIdentity("DefaultAppPool").build());
@@ -372,7 +356,7 @@ class DecisionsTest {
 
     @Test
     void iisExpressPoolsAreUnknown() {
-        PoolResult p = TestSnapshots.server().iisExpress().appPoolIdentity("Clr4IntegratedAppPool").audit("Clr4IntegratedAppPool");
+        PoolResult p = audit(SnapshotBuilder.server().iisExpress().appPoolIdentity("Clr4IntegratedAppPool"), "Clr4IntegratedAppPool");
         assertEquals(Verdict.UNKNOWN, p.verdict());
         assertEquals(List.of("LR013"), ruleIds(p));
     }
@@ -384,9 +368,9 @@ class DecisionsTest {
     @Test
     void iisExpressPoolsWithBuiltInIdentitiesAreUnknownEvenWhenDenyRightsAreSet() {
         for (IdentityType type : List.of(IdentityType.LOCAL_SERVICE, IdentityType.NETWORK_SERVICE, IdentityType.LOCAL_SYSTEM)) {
-            PoolResult p = TestSnapshots.server().iisExpress()
+            PoolResult p = audit(SnapshotBuilder.server().iisExpress()
                     .right(UserRight.DENY_SERVICE, "*S-1-5-19", "*S-1-5-20", "*S-1-5-32-546")
-                    .builtIn("Batch", type).audit("Batch");
+                    .builtIn("Batch", type), "Batch");
             assertEquals(Verdict.UNKNOWN, p.verdict(), type.toString());
             assertEquals(List.of("LR013"), ruleIds(p), type.toString());
             assertTrue(p.reasons().stream().noneMatch(r -> r.message().contains("null")), p.reasons().toString());
@@ -395,7 +379,7 @@ class DecisionsTest {
 
     @Test
     void specificUserWithoutUserNameIsUnknown() {
-        PoolResult p = TestSnapshots.server().specificUser("Broken", null, LogonType.LOGON_BATCH, false).audit("Broken");
+        PoolResult p = audit(SnapshotBuilder.server().specificUser("Broken", null, LogonType.LOGON_BATCH, false), "Broken");
         assertEquals(Verdict.UNKNOWN, p.verdict());
         assertNull(p.requiredRight());
         assertEquals(List.of("LR012"), ruleIds(p));
@@ -403,7 +387,7 @@ class DecisionsTest {
 
     @Test
     void sameSnapshotGivesEqualResults() {
-        TestSnapshots s = TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
+        SnapshotBuilder s = SnapshotBuilder.server().right(UserRight.BATCH, DEFAULT_BATCH)
                 .specificUser("B", "CONTOSO\\b", LogonType.LOGON_BATCH, false).appPoolIdentity("A");
         assertEquals(Rules.standardEngine().audit(s.build()), Rules.standardEngine().audit(s.build()));
         assertEquals(List.of("A", "B"), Rules.standardEngine().audit(s.build()).pools().stream().map(PoolResult::name).toList());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
 import org.logonrights.model.WellKnownSids;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * A right entry's classification carries why as a type, and {@link Wording} alone puts it into
@@ -29,7 +30,7 @@ class EntryMatchWhyTest {
     /** The one entry of {@code right} that concerns pool "Reports", classified as the engine classifies it. */
     private record Classified(PoolContext context, EntryMatch match) {
 
-        static Classified of(TestSnapshots server, UserRight right) {
+        static Classified of(SnapshotBuilder server, UserRight right) {
             Snapshot snapshot = server.build();
             PrincipalDirectory directory = PrincipalDirectory.of(snapshot);
             RightsIndex index = new RightsIndex(snapshot, directory);
@@ -49,8 +50,8 @@ class EntryMatchWhyTest {
         }
     }
 
-    private static TestSnapshots reports(UserRight right, String entry, boolean manualGroupMembership) {
-        return TestSnapshots.server().right(right, entry)
+    private static SnapshotBuilder reports(UserRight right, String entry, boolean manualGroupMembership) {
+        return SnapshotBuilder.server().right(right, entry)
                 .specificUser("Reports", ACCOUNT, LogonType.LOGON_BATCH, manualGroupMembership);
     }
 

@@ -1,10 +1,10 @@
 package org.logonrights.engine;
 
 import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_USERS;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_SID;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +14,7 @@ import org.logonrights.model.LogonType;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * Which SIDs a worker logon carries, certainly or possibly, and how each grant or deny entry is
@@ -39,13 +40,13 @@ class LogonTokenBehaviourTest {
         EXPECTED.check(key, entries(p));
     }
 
-    private static TestSnapshots reports(String... groups) {
-        return TestSnapshots.server().specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true)
+    private static SnapshotBuilder reports(String... groups) {
+        return SnapshotBuilder.server().specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true)
                 .member(REPORTS, SVC_REPORTS, groups);
     }
 
-    private static TestSnapshots local(String... groups) {
-        return TestSnapshots.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
+    private static SnapshotBuilder local(String... groups) {
+        return SnapshotBuilder.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
                 .member(LOCAL, LOCAL_SID, groups);
     }
 
@@ -83,7 +84,7 @@ class LogonTokenBehaviourTest {
 
     @Test
     void withoutMembershipLocalAccountAndAdministratorsMayBeALocalAccountsGroup() {
-        TestSnapshots s = TestSnapshots.server().right(UserRight.BATCH, "*S-1-5-114")
+        SnapshotBuilder s = SnapshotBuilder.server().right(UserRight.BATCH, "*S-1-5-114")
                 .specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
                 .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true);
         assertEntries("withoutMembershipLocalAccountAndAdministratorsMayBeALocalAccountsGroup: local", audit(s, "Local"));
@@ -113,17 +114,17 @@ class LogonTokenBehaviourTest {
     @Test
     void aDomainAccountIsMatchedByItsQualifiedNameOnly() {
         // Without membership data the bare name could be anybody's: it stays undecided.
-        assertEntries("aDomainAccountIsMatchedByItsQualifiedNameOnly", audit(TestSnapshots.server()
+        assertEntries("aDomainAccountIsMatchedByItsQualifiedNameOnly", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "contoso\\SVC-REPORTS", "svc-reports")
                 .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports"));
     }
 
     @Test
     void aLocalAccountIsMatchedByEveryFormOfItsName() {
-        TestSnapshots s = TestSnapshots.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
+        SnapshotBuilder s = SnapshotBuilder.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
                 .member(LOCAL, null);
         assertEntries("aLocalAccountIsMatchedByEveryFormOfItsName: bare name", audit(s.right(UserRight.BATCH, "svc-local"), "Local"));
-        TestSnapshots dot = TestSnapshots.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
+        SnapshotBuilder dot = SnapshotBuilder.server().specificUser("Local", LOCAL, LogonType.LOGON_BATCH, true)
                 .member(LOCAL, null).right(UserRight.BATCH, ".\\svc-local");
         assertEntries("aLocalAccountIsMatchedByEveryFormOfItsName: .\\name", audit(dot, "Local"));
     }
@@ -136,7 +137,7 @@ class LogonTokenBehaviourTest {
 
     @Test
     void withIncompleteMembershipAnUnresolvedNameMayStillBeAGroup() {
-        assertEntries("withIncompleteMembershipAnUnresolvedNameMayStillBeAGroup", audit(TestSnapshots.server()
+        assertEntries("withIncompleteMembershipAnUnresolvedNameMayStillBeAGroup", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "Web Batch Users")
                 .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true)
                 .member(REPORTS, SVC_REPORTS, MembershipSource.NETAPI_FALLBACK, false, "*" + DOMAIN_USERS), "Reports"));
@@ -145,7 +146,7 @@ class LogonTokenBehaviourTest {
     @Test
     void theNetApiFallbackStillDecidesAUsersMembershipOfLocalAliases() {
         // Complete by its own account of it, but NetAPI misses nested domain groups: only those stay open.
-        assertEntries("theNetApiFallbackStillDecidesAUsersMembershipOfLocalAliases", audit(TestSnapshots.server()
+        assertEntries("theNetApiFallbackStillDecidesAUsersMembershipOfLocalAliases", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-551")
                 .right(UserRight.DENY_BATCH, "*" + DOMAIN_SID + "-3000")
                 .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true)
@@ -155,7 +156,7 @@ class LogonTokenBehaviourTest {
     @Test
     void groupsThatAnAuthzOrNetApiReadListedAreCertainAndNameTheirSource() {
         for (MembershipSource source : List.of(MembershipSource.AUTHZ_S4U, MembershipSource.NETAPI_FALLBACK)) {
-            assertEntries("groupsThatAnAuthzOrNetApiReadListed " + source, audit(TestSnapshots.server()
+            assertEntries("groupsThatAnAuthzOrNetApiReadListed " + source, audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true)
                     .member(REPORTS, SVC_REPORTS, source, source == MembershipSource.AUTHZ_S4U, "*" + BATCH_ACCOUNTS), "Reports"));
@@ -170,7 +171,7 @@ class LogonTokenBehaviourTest {
 
     @Test
     void aRealMemberOfIisIusrsHoldsItForCertain() {
-        assertEntries("aRealMemberOfIisIusrsHoldsItForCertain", audit(TestSnapshots.server()
+        assertEntries("aRealMemberOfIisIusrsHoldsItForCertain", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-568")
                 .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, false)
                 .member(REPORTS, SVC_REPORTS, "*S-1-5-32-568"), "Reports"));
@@ -178,7 +179,7 @@ class LogonTokenBehaviourTest {
 
     @Test
     void theLogonTypeSidIsTheServiceSidForAServiceLogon() {
-        assertEntries("theLogonTypeSidIsTheServiceSidForAServiceLogon", audit(TestSnapshots.server()
+        assertEntries("theLogonTypeSidIsTheServiceSidForAServiceLogon", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, "*" + SVC_REPORTS)
                 .right(UserRight.DENY_SERVICE, "*S-1-5-6", "*S-1-5-3")
                 .specificUser("Reports", REPORTS, LogonType.LOGON_SERVICE, true)
@@ -188,7 +189,7 @@ class LogonTokenBehaviourTest {
     @Test
     void aVirtualAccountIsNeverAskedAboutGroups() {
         // A domain group or an unresolved name can never contain IIS APPPOOL\Api: no entry is undecided.
-        assertEntries("aVirtualAccountIsNeverAskedAboutGroups", audit(TestSnapshots.server()
+        assertEntries("aVirtualAccountIsNeverAskedAboutGroups", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, "IIS APPPOOL\\Api", "*" + BATCH_ACCOUNTS, "Web Service Users")
                 .right(UserRight.DENY_SERVICE, "*" + DOMAIN_SID + "-3000", "Blocked Services", "*S-1-5-82-0", "CONSOLE LOGON")
                 .appPoolIdentity("Api"), "Api"));
@@ -196,7 +197,7 @@ class LogonTokenBehaviourTest {
 
     @Test
     void aBuiltInAccountIsMatchedByItsOwnSidAndByItsName() {
-        assertEntries("aBuiltInAccountIsMatchedByItsOwnSidAndByItsName", audit(TestSnapshots.server()
+        assertEntries("aBuiltInAccountIsMatchedByItsOwnSidAndByItsName", audit(SnapshotBuilder.server()
                 .right(UserRight.DENY_SERVICE, "LocalService", "*S-1-1-0", "Blocked Services")
                 .builtIn("Kiosk", org.logonrights.model.IdentityType.LOCAL_SERVICE), "Kiosk"));
     }

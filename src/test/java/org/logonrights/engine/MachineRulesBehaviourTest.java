@@ -2,9 +2,9 @@ package org.logonrights.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;
-import static org.logonrights.engine.TestSnapshots.LOCKDOWN;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_SID;
+import static org.logonrights.testing.SnapshotBuilder.LOCKDOWN;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +12,7 @@ import org.logonrights.engine.AuditEngineBehaviourTest.Expectations;
 import org.logonrights.model.PoolSource;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * What the machine rules (LR015 to LR019) report about a whole server: leftover pool SIDs, names no
@@ -22,14 +23,14 @@ class MachineRulesBehaviourTest {
     private static final Expectations EXPECTED = Expectations.of(MachineRulesBehaviourTest.class);
 
     /** The audit of a server with the given rights and its DefaultAppPool. */
-    private static AuditResult onServer(TestSnapshots server) {
+    private static AuditResult onServer(SnapshotBuilder server) {
         return audit(server.appPoolIdentity("DefaultAppPool").build());
     }
 
     @Test
     void aLeftoverPoolSidIsReportedOnceWhateverTheRightsThatListIt() {
         String oldPortal = "*" + VirtualAccounts.appPoolSid("OldPortal");
-        EXPECTED.assertMachineFindings("aLeftoverPoolSidIsReportedOnceWhateverTheRightsThatListIt", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("aLeftoverPoolSidIsReportedOnceWhateverTheRightsThatListIt", onServer(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, "*S-1-5-80-0", oldPortal, "*" + VirtualAccounts.appPoolSid("DefaultAppPool"),
                         "IIS APPPOOL\\Archive", "*S-1-5-82-0", "*" + VirtualAccounts.serviceSid("MSSQLSERVER"))
                 .right(UserRight.BATCH, oldPortal)));
@@ -37,7 +38,7 @@ class MachineRulesBehaviourTest {
 
     @Test
     void namesWithoutASidAreReportedOncePerPoolRightIncludingThoseOfGpos() {
-        EXPECTED.assertMachineFindings("namesWithoutASidAreReportedOncePerPoolRightIncludingThoseOfGpos", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("namesWithoutASidAreReportedOncePerPoolRightIncludingThoseOfGpos", onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "Web Batch Users", "WEB BATCH USERS", "Administrators", "IIS APPPOOL\\")
                 .right(UserRight.DENY_SERVICE, "Web Batch Users", "NT SERVICE\\ ")
                 .right(UserRight.INTERACTIVE, "Kiosk Operators")
@@ -48,12 +49,12 @@ class MachineRulesBehaviourTest {
 
     @Test
     void eachUnknownRightNameIsReported() {
-        EXPECTED.assertMachineFindings("eachUnknownRightNameIsReported", onServer(TestSnapshots.server().unknownRight("SeBatchLogonRigth")));
+        EXPECTED.assertMachineFindings("eachUnknownRightNameIsReported", onServer(SnapshotBuilder.server().unknownRight("SeBatchLogonRigth")));
     }
 
     @Test
     void anApplicationWithNoPoolOrAPoolThatDoesNotExistIsReported() {
-        EXPECTED.assertMachineFindings("anApplicationWithNoPoolOrAPoolThatDoesNotExistIsReported", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("anApplicationWithNoPoolOrAPoolThatDoesNotExistIsReported", onServer(SnapshotBuilder.server()
                 .application("Default Web Site", "/", "defaultapppool", PoolSource.SERVER_DEFAULT)
                 .application("Default Web Site", "/legacy", "Legacy", PoolSource.EXPLICIT)
                 .application("Intranet", "/", null, PoolSource.NONE)
@@ -63,13 +64,13 @@ class MachineRulesBehaviourTest {
 
     @Test
     void withoutGroupPolicyDataNothingCanDrift() {
-        assertEquals(List.of(), onServer(TestSnapshots.server()
+        assertEquals(List.of(), onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544")).machineFindings());
     }
 
     @Test
     void aGpoThatListsWhatIsInEffectByNameOrSidDoesNotDrift() {
-        AuditResult r = onServer(TestSnapshots.server()
+        AuditResult r = onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "Web Batch Users")
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "BUILTIN\\Administrators", "web batch users"));
         // Only the name without a SID is worth a note (LR016, once for both lists): nothing drifts.
@@ -78,7 +79,7 @@ class MachineRulesBehaviourTest {
 
     @Test
     void theNextRefreshRemovesAndAddsEntries() {
-        EXPECTED.assertMachineFindings("theNextRefreshRemovesAndAddsEntries", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("theNextRefreshRemovesAndAddsEntries", onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-551", "CONTOSO\\svc-old")
                 .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "CONTOSO\\Web Batch Accounts=*" + BATCH_ACCOUNTS,
@@ -88,14 +89,14 @@ class MachineRulesBehaviourTest {
 
     @Test
     void aRemovalMayBeNoneWhenTheGpoNamesAPrincipalWithoutASid() {
-        EXPECTED.assertMachineFindings("aRemovalMayBeNoneWhenTheGpoNamesAPrincipalWithoutASid", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("aRemovalMayBeNoneWhenTheGpoNamesAPrincipalWithoutASid", onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "Web Batch Accounts")));
     }
 
     @Test
     void twoNamesWithoutASidAreTwoPrincipals() {
-        AuditResult r = onServer(TestSnapshots.server()
+        AuditResult r = onServer(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, "Web Service Users")
                 .gpo(UserRight.SERVICE, LOCKDOWN, 1, "Web Farm Services"));
         assertEquals(List.of("SeServiceLogonRight in effect differs from GPO " + LOCKDOWN.label() + ", which defines it: "
@@ -108,7 +109,7 @@ class MachineRulesBehaviourTest {
 
     @Test
     void anUnresolvedAdditionAloneNeedsNoCaveat() {
-        EXPECTED.assertMachineFindings("anUnresolvedAdditionAloneNeedsNoCaveat", onServer(TestSnapshots.server()
+        EXPECTED.assertMachineFindings("anUnresolvedAdditionAloneNeedsNoCaveat", onServer(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544")
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "Web Batch Accounts")));
     }

@@ -14,6 +14,7 @@ import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * Large servers are evaluated on several threads: the result must be the one a single thread
@@ -23,10 +24,10 @@ class ParallelAuditTest {
 
     /** A server with every kind of pool, GPO data, memberships and a deny list, large enough to split. */
     private static Snapshot mixedServer(int pools) {
-        TestSnapshots s = TestSnapshots.server().withGroupPolicyData()
-                .right(UserRight.BATCH, TestSnapshots.DEFAULT_BATCH)
-                .right(UserRight.DENY_BATCH, "*" + TestSnapshots.DOMAIN_SID + "-3000", "CONTOSO\\svc-7")
-                .gpo(UserRight.SERVICE, TestSnapshots.LOCKDOWN, 1, "*S-1-5-20", "*" + TestSnapshots.DOMAIN_SID + "-1108");
+        SnapshotBuilder s = SnapshotBuilder.server().withGroupPolicyData()
+                .right(UserRight.BATCH, SnapshotBuilder.DEFAULT_BATCH)
+                .right(UserRight.DENY_BATCH, "*" + SnapshotBuilder.DOMAIN_SID + "-3000", "CONTOSO\\svc-7")
+                .gpo(UserRight.SERVICE, SnapshotBuilder.LOCKDOWN, 1, "*S-1-5-20", "*" + SnapshotBuilder.DOMAIN_SID + "-1108");
         String[] serviceEntries = new String[pools / 2 + 2];
         for (int i = 0; i < pools; i++) {
             String name = "pool-" + i;
@@ -38,9 +39,9 @@ class ParallelAuditTest {
                 default -> s.pool(name, IdentityType.SPECIFIC_USER, "SRV-WEB01\\local-" + i, LogonType.LOGON_BATCH, false);
             }
             if (i % 3 == 1) {
-                Sid account = Sid.parse(TestSnapshots.DOMAIN_SID + "-" + (5000 + i));
-                s.member("CONTOSO\\svc-" + i, account, "*" + TestSnapshots.DOMAIN_SID + "-1108",
-                        "*" + TestSnapshots.DOMAIN_SID + "-513");
+                Sid account = Sid.parse(SnapshotBuilder.DOMAIN_SID + "-" + (5000 + i));
+                s.member("CONTOSO\\svc-" + i, account, "*" + SnapshotBuilder.DOMAIN_SID + "-1108",
+                        "*" + SnapshotBuilder.DOMAIN_SID + "-513");
             }
             if (i % 2 == 0 && i / 2 < serviceEntries.length) {
                 serviceEntries[i / 2] = "*" + VirtualAccounts.appPoolSid(name);

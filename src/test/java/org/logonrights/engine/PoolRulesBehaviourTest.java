@@ -3,12 +3,12 @@ package org.logonrights.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
 import static org.logonrights.engine.AuditEngineBehaviourTest.ruleIds;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DEFAULT_BATCH;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_USERS;
-import static org.logonrights.engine.TestSnapshots.LOCKDOWN;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DEFAULT_BATCH;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_SID;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.LOCKDOWN;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.List;
 import java.util.Map;
@@ -21,11 +21,12 @@ import org.logonrights.model.LogonType;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.ValueOrigin;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * What each pool rule (LR001 to LR014) says, and when: the verdict it forces, its confidence, its
  * message, the fix it proposes (which depends on where the right is defined) and the evidence it
- * points at, on the CONTOSO web server of {@link TestSnapshots}.
+ * points at, on the CONTOSO web server of {@link SnapshotBuilder}.
  */
 class PoolRulesBehaviourTest {
 
@@ -35,16 +36,16 @@ class PoolRulesBehaviourTest {
     private static final String WEB_BATCH_ACCOUNTS = "CONTOSO\\Web Batch Accounts=*" + BATCH_ACCOUNTS;
 
     /** svc-reports with complete membership: Domain Users plus the given groups. */
-    private static TestSnapshots reports(LogonType logonType, String... groups) {
+    private static SnapshotBuilder reports(LogonType logonType, String... groups) {
         String[] all = new String[groups.length + 1];
         all[0] = "*" + DOMAIN_USERS;
         System.arraycopy(groups, 0, all, 1, groups.length);
-        return TestSnapshots.server().specificUser("Reports", REPORTS, logonType, false)
+        return SnapshotBuilder.server().specificUser("Reports", REPORTS, logonType, false)
                 .member(REPORTS, SVC_REPORTS, all);
     }
 
     /** svc-reports granted the batch right directly, as a member of Domain Users and the given groups. */
-    private static TestSnapshots grantedBatch(String... groups) {
+    private static SnapshotBuilder grantedBatch(String... groups) {
         return reports(LogonType.LOGON_BATCH, groups).right(UserRight.BATCH, "*" + SVC_REPORTS);
     }
 
@@ -69,7 +70,7 @@ class PoolRulesBehaviourTest {
         @Test
         void anAccountWithoutAKnownSidIsNamedAloneAndNonGroupHoldersDecideWithoutMembership() {
             // NETWORK SERVICE and a service SID can never be groups of a custom account (D5).
-            EXPECTED.assertFinding("anAccountWithoutAKnownSidIsNamedAloneAndNonGroupHoldersDecideWithoutMembership", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("anAccountWithoutAKnownSidIsNamedAloneAndNonGroupHoldersDecideWithoutMembership", audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*S-1-5-20", "NT SERVICE\\MSSQLSERVER")
                     .specificUser("Jobs", "CONTOSO\\svc-jobs", LogonType.LOGON_BATCH, true), "Jobs"), "LR001");
         }
@@ -95,7 +96,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void aDenyOnEveryoneBlocksAVirtualAccount() {
-            EXPECTED.assertFinding("aDenyOnEveryoneBlocksAVirtualAccount", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("aDenyOnEveryoneBlocksAVirtualAccount", audit(SnapshotBuilder.server()
                     .right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("Api"))
                     .right(UserRight.DENY_SERVICE, "Everyone")
                     .appPoolIdentity("Api"), "Api"), "LR002");
@@ -157,7 +158,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void anUndecidedGrantAndAnUndecidedDenyAreBothNamed() {
-            EXPECTED.assertDescribes("anUndecidedGrantAndAnUndecidedDenyAreBothNamed", audit(TestSnapshots.server()
+            EXPECTED.assertDescribes("anUndecidedGrantAndAnUndecidedDenyAreBothNamed", audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, "*" + BATCH_ACCOUNTS)
                     .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports"));
@@ -166,7 +167,7 @@ class PoolRulesBehaviourTest {
         @Test
         void withACertainGrantOnlyTheUndecidedDenyIsNamed() {
             // The account holds the right by name; whether it is a member of BATCH_ACCOUNTS no longer matters.
-            EXPECTED.assertFinding("withACertainGrantOnlyTheUndecidedDenyIsNamed", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("withACertainGrantOnlyTheUndecidedDenyIsNamed", audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, REPORTS, "*" + BATCH_ACCOUNTS)
                     .right(UserRight.DENY_BATCH, "*" + DOMAIN_SID + "-3000")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports"), "LR005");
@@ -178,7 +179,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void whenOnlyADenyIsUndecidedTheFindingPointsAtTheDeny() {
-            EXPECTED.assertFinding("whenOnlyADenyIsUndecidedTheFindingPointsAtTheDeny", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("whenOnlyADenyIsUndecidedTheFindingPointsAtTheDeny", audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, REPORTS)
                     .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports"), "LR005");
@@ -186,7 +187,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void aDenyThroughAnUncertainSidIsLeftToLr003() {
-            PoolResult p = audit(TestSnapshots.server()
+            PoolResult p = audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, REPORTS)
                     .right(UserRight.DENY_BATCH, "*S-1-5-3", "*S-1-5-32-546")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports");
@@ -197,7 +198,7 @@ class PoolRulesBehaviourTest {
         @Test
         void anUndecidedIisIusrsDenyIsAtLeastTheRiskOfTheInjectedSid() {
             // Not a member: WAS still injects IIS_IUSRS, so the deny may apply through it (LR003).
-            PoolResult p = audit(TestSnapshots.server()
+            PoolResult p = audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, REPORTS)
                     .right(UserRight.DENY_BATCH, "*S-1-5-32-568")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, false), "Reports");
@@ -212,19 +213,19 @@ class PoolRulesBehaviourTest {
         @Test
         void withoutGroupPolicyDataTheNoteSaysWhatWouldChangeIt() {
             EXPECTED.assertFinding("withoutGroupPolicyDataTheNoteSaysWhatWouldChangeIt",
-                    audit(TestSnapshots.server().right(UserRight.SERVICE, "*S-1-5-80-0")
+                    audit(SnapshotBuilder.server().right(UserRight.SERVICE, "*S-1-5-80-0")
                     .appPoolIdentity("Reports"), "Reports"), "LR006");
         }
 
         @Test
         void withGroupPolicyDataThatDefinesNoServiceRightTheNoteIsPlain() {
-            EXPECTED.assertFinding("withGroupPolicyDataThatDefinesNoServiceRightTheNoteIsPlain", audit(TestSnapshots.server().withGroupPolicyData()
+            EXPECTED.assertFinding("withGroupPolicyDataThatDefinesNoServiceRightTheNoteIsPlain", audit(SnapshotBuilder.server().withGroupPolicyData()
                     .appPoolIdentity("Reports"), "Reports"), "LR006");
         }
 
         @Test
         void aGrantThroughAnInjectedSidOnlyDoesNotCountAsThePoolSid() {
-            PoolResult p = audit(TestSnapshots.server().right(UserRight.SERVICE, "*S-1-5-32-568")
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.SERVICE, "*S-1-5-32-568")
                     .appPoolIdentity("Reports"), "Reports");
             assertEquals(List.of("LR006"), ruleIds(p));
             assertEquals(Verdict.WILL_START, p.verdict());
@@ -259,7 +260,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void withoutMembershipTheGroupsTheGpoKeepsMayStillCarryTheLogon() {
-            EXPECTED.assertFinding("withoutMembershipTheGroupsTheGpoKeepsMayStillCarryTheLogon", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("withoutMembershipTheGroupsTheGpoKeepsMayStillCarryTheLogon", audit(SnapshotBuilder.server()
                     .right(UserRight.BATCH, REPORTS)
                     .gpo(UserRight.BATCH, LOCKDOWN, 1, "*" + BATCH_ACCOUNTS, "Web Batch Users")
                     .specificUser("Reports", REPORTS, LogonType.LOGON_BATCH, true), "Reports"), "LR008");
@@ -275,7 +276,7 @@ class PoolRulesBehaviourTest {
         @Test
         void aVirtualAccountIsLeftToTheServiceRightRules() {
             // The GPO would strip the pool SID: that is LR007's finding, not a lost grant of LR008.
-            PoolResult p = audit(TestSnapshots.server()
+            PoolResult p = audit(SnapshotBuilder.server()
                     .right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("Api"))
                     .gpo(UserRight.SERVICE, LOCKDOWN, 1, "*S-1-5-80-0")
                     .appPoolIdentity("Api"), "Api");
@@ -314,26 +315,26 @@ class PoolRulesBehaviourTest {
         @Test
         void localSystemStartsWithAWarning() {
             EXPECTED.assertDescribes("localSystemStartsWithAWarning",
-                    audit(TestSnapshots.server().builtIn("Intranet", IdentityType.LOCAL_SYSTEM), "Intranet"));
+                    audit(SnapshotBuilder.server().builtIn("Intranet", IdentityType.LOCAL_SYSTEM), "Intranet"));
         }
 
         @Test
         void aSpecificUserInheritedWithoutAUserNameSaysWhereTheTypeCameFrom() {
-            EXPECTED.assertFinding("aSpecificUserInheritedWithoutAUserNameSaysWhereTheTypeCameFrom", audit(TestSnapshots.server()
+            EXPECTED.assertFinding("aSpecificUserInheritedWithoutAUserNameSaysWhereTheTypeCameFrom", audit(SnapshotBuilder.server()
                     .pool("Broken", IdentityType.SPECIFIC_USER, null, LogonType.LOGON_BATCH, false,
                             Map.of("identityType", ValueOrigin.POOL_DEFAULTS)), "Broken"), "LR012");
         }
 
         @Test
         void aNonAsciiPoolNameGivesTheCommandThatChecksItsSid() {
-            EXPECTED.assertDescribes("aNonAsciiPoolNameGivesTheCommandThatChecksItsSid", audit(TestSnapshots.server()
+            EXPECTED.assertDescribes("aNonAsciiPoolNameGivesTheCommandThatChecksItsSid", audit(SnapshotBuilder.server()
                     .right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("Bestellungen-Zürich"))
                     .appPoolIdentity("Bestellungen-Zürich"), "Bestellungen-Zürich"));
         }
 
         @Test
         void aNonAsciiNameOfACustomAccountPoolNeedsNoSidCheck() {
-            PoolResult p = audit(TestSnapshots.server().right(UserRight.BATCH, "*" + SVC_REPORTS)
+            PoolResult p = audit(SnapshotBuilder.server().right(UserRight.BATCH, "*" + SVC_REPORTS)
                     .specificUser("Bestellungen-Zürich", REPORTS, LogonType.LOGON_BATCH, true)
                     .member(REPORTS, SVC_REPORTS), "Bestellungen-Zürich");
             assertEquals(List.of(), ruleIds(p));
@@ -341,7 +342,7 @@ class PoolRulesBehaviourTest {
 
         @Test
         void underIisExpressNoIdentityRuleFires() {
-            TestSnapshots express = TestSnapshots.server().iisExpress()
+            SnapshotBuilder express = SnapshotBuilder.server().iisExpress()
                     .builtIn("System", IdentityType.LOCAL_SYSTEM)
                     .specificUser("Nameless", null, LogonType.LOGON_BATCH, false)
                     .appPoolIdentity("Zürich");

@@ -1,12 +1,12 @@
 package org.logonrights.engine;
 
 import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DEFAULT_BATCH;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_USERS;
-import static org.logonrights.engine.TestSnapshots.LOCKDOWN;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DEFAULT_BATCH;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_SID;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_USERS;
+import static org.logonrights.testing.SnapshotBuilder.LOCKDOWN;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.ValueOrigin;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * The reason chain of each kind of pool, whole: identity and where its type was set, the logon WAS
@@ -36,14 +37,14 @@ class ReasonChainBehaviourTest {
 
     @Test
     void aVirtualAccountGrantedTheServiceRightByIisStarts() {
-        EXPECTED.assertDescribes("aVirtualAccountGrantedTheServiceRightByIisStarts", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aVirtualAccountGrantedTheServiceRightByIisStarts", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, "*S-1-5-80-0", STOREFRONT_SID)
                 .appPoolIdentity("Storefront"), "Storefront"));
     }
 
     @Test
     void aCustomAccountGrantedThroughAGroupNamesTheWinningAndTheLosingGpo() {
-        EXPECTED.assertDescribes("aCustomAccountGrantedThroughAGroupNamesTheWinningAndTheLosingGpo", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aCustomAccountGrantedThroughAGroupNamesTheWinningAndTheLosingGpo", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                 .right(UserRight.DENY_BATCH, "*S-1-5-32-546")
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "CONTOSO\\Web Batch Accounts=*" + BATCH_ACCOUNTS)
@@ -55,14 +56,14 @@ class ReasonChainBehaviourTest {
 
     @Test
     void aBuiltInAccountThatADenyNamesIsAtRisk() {
-        EXPECTED.assertDescribes("aBuiltInAccountThatADenyNamesIsAtRisk", audit(TestSnapshots.server().withGroupPolicyData()
+        EXPECTED.assertDescribes("aBuiltInAccountThatADenyNamesIsAtRisk", audit(SnapshotBuilder.server().withGroupPolicyData()
                 .right(UserRight.DENY_SERVICE, "*S-1-5-32-546", "*S-1-5-20")
                 .builtIn("Legacy", IdentityType.NETWORK_SERVICE), "Legacy"));
     }
 
     @Test
     void aBuiltInAccountThatTheGpoWillDenyIsAtRiskFromTheNextRefresh() {
-        EXPECTED.assertDescribes("aBuiltInAccountThatTheGpoWillDenyIsAtRiskFromTheNextRefresh", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aBuiltInAccountThatTheGpoWillDenyIsAtRiskFromTheNextRefresh", audit(SnapshotBuilder.server()
                 .right(UserRight.DENY_SERVICE, "*S-1-5-32-546")
                 .gpo(UserRight.DENY_SERVICE, LOCKDOWN, 1, "*S-1-5-32-546", "NT AUTHORITY\\NETWORK SERVICE")
                 .builtIn("Legacy", IdentityType.NETWORK_SERVICE), "Legacy"));
@@ -70,40 +71,40 @@ class ReasonChainBehaviourTest {
 
     @Test
     void aBuiltInAccountWithNoDenyRightAtAllStarts() {
-        EXPECTED.assertDescribes("aBuiltInAccountWithNoDenyRightAtAllStarts", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aBuiltInAccountWithNoDenyRightAtAllStarts", audit(SnapshotBuilder.server()
                 .builtIn("Kiosk", IdentityType.LOCAL_SERVICE), "Kiosk"));
     }
 
     @Test
     void withoutMembershipEveryGroupEntryIsUndecided() {
-        EXPECTED.assertDescribes("withoutMembershipEveryGroupEntryIsUndecided", audit(TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
+        EXPECTED.assertDescribes("withoutMembershipEveryGroupEntryIsUndecided", audit(SnapshotBuilder.server().right(UserRight.BATCH, DEFAULT_BATCH)
                 .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, false), "Reports"));
     }
 
     @Test
     void aSpecificUserWithoutAUserNameHasNoLogonToEvaluate() {
         EXPECTED.assertDescribes("aSpecificUserWithoutAUserNameHasNoLogonToEvaluate",
-                audit(TestSnapshots.server().right(UserRight.BATCH, DEFAULT_BATCH)
+                audit(SnapshotBuilder.server().right(UserRight.BATCH, DEFAULT_BATCH)
                 .specificUser("Broken", null, LogonType.LOGON_BATCH, false), "Broken"));
     }
 
     @Test
     void anIisExpressPoolHasNoPoolLogon() {
-        EXPECTED.assertDescribes("anIisExpressPoolHasNoPoolLogon", audit(TestSnapshots.server().iisExpress()
+        EXPECTED.assertDescribes("anIisExpressPoolHasNoPoolLogon", audit(SnapshotBuilder.server().iisExpress()
                 .right(UserRight.SERVICE, "*S-1-5-80-0")
                 .appPoolIdentity("Clr4IntegratedAppPool"), "Clr4IntegratedAppPool"));
     }
 
     @Test
     void aServiceLogonThatNobodyHoldsTheRightForFails() {
-        EXPECTED.assertDescribes("aServiceLogonThatNobodyHoldsTheRightForFails", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aServiceLogonThatNobodyHoldsTheRightForFails", audit(SnapshotBuilder.server()
                 .specificUser("Jobs", "CONTOSO\\svc-jobs", LogonType.LOGON_SERVICE, true)
                 .member("CONTOSO\\svc-jobs", SVC_REPORTS), "Jobs"));
     }
 
     @Test
     void holdersThatDoNotConcernTheLogonAreNamedInsteadOfGrants() {
-        EXPECTED.assertDescribes("holdersThatDoNotConcernTheLogonAreNamedInsteadOfGrants", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("holdersThatDoNotConcernTheLogonAreNamedInsteadOfGrants", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-551", "*" + DOMAIN_SID + "-1200")
                 .right(UserRight.DENY_BATCH, "*S-1-5-32-546", "Guest")
                 .withGroupPolicyData()
@@ -113,7 +114,7 @@ class ReasonChainBehaviourTest {
 
     @Test
     void theNetApiFallbackDecidesLocalAliasesButNotDomainGroups() {
-        EXPECTED.assertDescribes("theNetApiFallbackDecidesLocalAliasesButNotDomainGroups", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("theNetApiFallbackDecidesLocalAliasesButNotDomainGroups", audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-551", "*" + BATCH_ACCOUNTS)
                 .specificUser("Reports", "CONTOSO\\svc-reports", LogonType.LOGON_BATCH, true)
                 .member("CONTOSO\\svc-reports", SVC_REPORTS, MembershipSource.NETAPI_FALLBACK, false, "*" + DOMAIN_USERS),
@@ -122,7 +123,7 @@ class ReasonChainBehaviourTest {
 
     @Test
     void aGpoThatDefinesTheServiceRightAsEmptyStripsThePoolSid() {
-        EXPECTED.assertDescribes("aGpoThatDefinesTheServiceRightAsEmptyStripsThePoolSid", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aGpoThatDefinesTheServiceRightAsEmptyStripsThePoolSid", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, STOREFRONT_SID)
                 .gpo(UserRight.SERVICE, LOCKDOWN, 1)
                 .appPoolIdentity("Storefront"), "Storefront"));
@@ -131,7 +132,7 @@ class ReasonChainBehaviourTest {
     @Test
     void aLocalAccountIsMatchedByItsBareNameAndThroughAdministrators() {
         EXPECTED.assertDescribes("aLocalAccountIsMatchedByItsBareNameAndThroughAdministrators",
-                audit(TestSnapshots.server().right(UserRight.BATCH, "svc-local", "*S-1-5-32-544")
+                audit(SnapshotBuilder.server().right(UserRight.BATCH, "svc-local", "*S-1-5-32-544")
                 .specificUser("Local", "SRV-WEB01\\svc-local", LogonType.LOGON_BATCH, true)
                 .member("SRV-WEB01\\svc-local", Sid.parse("S-1-5-21-3623811015-3361044348-30300820-1001"),
                         "*S-1-5-32-544"), "Local"));
@@ -140,7 +141,7 @@ class ReasonChainBehaviourTest {
     @Test
     void aVirtualAccountCarriesTheSidsWasInjectsOnlyAsUncertain() {
         // IIS_IUSRS is injected because manualGroupMembership is false; LOCAL is in every worker token.
-        EXPECTED.assertDescribes("aVirtualAccountCarriesTheSidsWasInjectsOnlyAsUncertain", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("aVirtualAccountCarriesTheSidsWasInjectsOnlyAsUncertain", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, STOREFRONT_SID)
                 .right(UserRight.DENY_SERVICE, "*S-1-5-32-568", "*S-1-2-0", "*" + DOMAIN_SID + "-3000")
                 .appPoolIdentity("Storefront"), "Storefront"));
@@ -148,7 +149,7 @@ class ReasonChainBehaviourTest {
 
     @Test
     void withManualGroupMembershipNoIisIusrsIsInjected() {
-        EXPECTED.assertDescribes("withManualGroupMembershipNoIisIusrsIsInjected", audit(TestSnapshots.server()
+        EXPECTED.assertDescribes("withManualGroupMembershipNoIisIusrsIsInjected", audit(SnapshotBuilder.server()
                 .right(UserRight.SERVICE, STOREFRONT_SID)
                 .right(UserRight.DENY_SERVICE, "*S-1-5-32-568")
                 .pool("Storefront", IdentityType.APPLICATION_POOL_IDENTITY, null, LogonType.LOGON_BATCH, true,

@@ -1,10 +1,10 @@
 package org.logonrights.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
-import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;
-import static org.logonrights.engine.TestSnapshots.LOCKDOWN;
-import static org.logonrights.engine.TestSnapshots.SVC_REPORTS;
+import static org.logonrights.testing.SnapshotBuilder.BATCH_ACCOUNTS;
+import static org.logonrights.testing.SnapshotBuilder.DOMAIN_SID;
+import static org.logonrights.testing.SnapshotBuilder.LOCKDOWN;
+import static org.logonrights.testing.SnapshotBuilder.SVC_REPORTS;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.logonrights.engine.AuditEngineBehaviourTest.Expectations;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.UserRight;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * The {@code rights} view: who holds each logon right, whether that holding comes from the GPO that
@@ -42,41 +43,41 @@ class RightsAnalysisBehaviourTest {
         return b.toString();
     }
 
-    private static void assertRights(String key, TestSnapshots server, UserRight... rights) {
+    private static void assertRights(String key, SnapshotBuilder server, UserRight... rights) {
         EXPECTED.check(key, describe(RightsAnalysis.analyze(server.build(), Arrays.asList(rights))));
     }
 
     @Test
     void withoutAListEveryLogonRightIsSummarisedInWindowsOrder() {
         assertEquals(Arrays.stream(UserRight.values()).map(UserRight::constantName).collect(Collectors.joining(" ")),
-                RightsAnalysis.analyze(TestSnapshots.server().build(), List.of()).stream()
+                RightsAnalysis.analyze(SnapshotBuilder.server().build(), List.of()).stream()
                         .map(s -> s.right().constantName()).collect(Collectors.joining(" ")));
     }
 
     @Test
     void theRightsAskedForComeInWindowsOrderWhateverTheOrderAsked() {
         assertEquals(List.of(UserRight.BATCH, UserRight.SERVICE),
-                RightsAnalysis.analyze(TestSnapshots.server().build(), List.of(UserRight.SERVICE, UserRight.BATCH))
+                RightsAnalysis.analyze(SnapshotBuilder.server().build(), List.of(UserRight.SERVICE, UserRight.BATCH))
                         .stream().map(RightsAnalysis.RightSummary::right).toList());
     }
 
     @Test
     void withoutGroupPolicyDataNoOriginIsKnown() {
-        assertRights("withoutGroupPolicyDataNoOriginIsKnown", TestSnapshots.server()
+        assertRights("withoutGroupPolicyDataNoOriginIsKnown", SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "BUILTIN\\Administrators", "CONTOSO\\svc-reports=*" + SVC_REPORTS, "Web Batch Users")
                 .appPoolIdentity("DefaultAppPool"), UserRight.BATCH);
     }
 
     @Test
     void aRightNoGpoDefinesIsLocal() {
-        assertRights("aRightNoGpoDefinesIsLocal", TestSnapshots.server().withGroupPolicyData()
+        assertRights("aRightNoGpoDefinesIsLocal", SnapshotBuilder.server().withGroupPolicyData()
                 .right(UserRight.SERVICE, "*S-1-5-80-0", "IIS APPPOOL\\DefaultAppPool")
                 .appPoolIdentity("DefaultAppPool"), UserRight.SERVICE);
     }
 
     @Test
     void aGpoDefinedRightShowsWhatTheRefreshRemovesAndAdds() {
-        assertRights("aGpoDefinedRightShowsWhatTheRefreshRemovesAndAdds", TestSnapshots.server()
+        assertRights("aGpoDefinedRightShowsWhatTheRefreshRemovesAndAdds", SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*S-1-5-32-551", "*" + BATCH_ACCOUNTS)
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "Administrators", "CONTOSO\\Web Batch Accounts=*" + BATCH_ACCOUNTS,
                         "*" + DOMAIN_SID + "-3000", "S-1-5-21-1004336348-1177238915-682003330-3001=*" + DOMAIN_SID + "-3001")
@@ -86,7 +87,7 @@ class RightsAnalysisBehaviourTest {
 
     @Test
     void aGpoNameWithoutASidMakesTheRemovalsAndItsOwnAdditionUnsure() {
-        assertRights("aGpoNameWithoutASidMakesTheRemovalsAndItsOwnAdditionUnsure", TestSnapshots.server()
+        assertRights("aGpoNameWithoutASidMakesTheRemovalsAndItsOwnAdditionUnsure", SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "Web Batch Accounts")
                 .appPoolIdentity("DefaultAppPool"), UserRight.BATCH);
@@ -94,7 +95,7 @@ class RightsAnalysisBehaviourTest {
 
     @Test
     void anAdditionWithoutASidIsSureWhenNoUnnamedSidInEffectCouldBeIt() {
-        assertRights("anAdditionWithoutASidIsSureWhenNoUnnamedSidInEffectCouldBeIt", TestSnapshots.server()
+        assertRights("anAdditionWithoutASidIsSureWhenNoUnnamedSidInEffectCouldBeIt", SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS)
                 .right(UserRight.SERVICE, "*S-1-5-80-0", "CONTOSO\\svc-old")
                 .gpo(UserRight.BATCH, LOCKDOWN, 1, "*S-1-5-32-544", "*" + BATCH_ACCOUNTS, "Web Batch Users")

@@ -17,6 +17,7 @@ import org.logonrights.model.LogonType;
 import org.logonrights.model.PoolSource;
 import org.logonrights.model.UserRight;
 import org.logonrights.model.VirtualAccounts;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * The catalogue of rules that reports, SARIF and the rule pages are written from: every id once and
@@ -48,7 +49,7 @@ class RuleCatalogueBehaviourTest {
 
     @Test
     void everyFindingCarriesTheNameAndSeverityOfItsRule() {
-        AuditResult r = audit(TestSnapshots.server()
+        AuditResult r = audit(SnapshotBuilder.server()
                 .right(UserRight.BATCH, "*S-1-5-32-544", "Web Batch Users")
                 .right(UserRight.SERVICE, "*" + VirtualAccounts.appPoolSid("OldPortal"))
                 .right(UserRight.DENY_SERVICE, "*S-1-5-20")

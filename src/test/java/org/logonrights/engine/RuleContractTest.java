@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
+import org.logonrights.testing.SnapshotBuilder;
 
 /**
  * The contract between the engine and the rules it is given: it evaluates exactly those rules,
@@ -42,7 +43,7 @@ class RuleContractTest {
     }
 
     private static Snapshot onePool() {
-        return TestSnapshots.server().right(UserRight.SERVICE, "*S-1-5-80-0").appPoolIdentity("Shop").build();
+        return SnapshotBuilder.server().right(UserRight.SERVICE, "*S-1-5-80-0").appPoolIdentity("Shop").build();
     }
 
     @Test

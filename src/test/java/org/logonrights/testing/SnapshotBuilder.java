@@ -41,6 +41,9 @@ import org.logonrights.model.ValueOrigin;
  * rights, pools, applications, memberships, Group Policy and input notes a test needs, with the
  * provenance a secedit export, applicationHost.config, memberships.json and gpresult.xml would give.
  * Line numbers are handed out in call order, so the same calls always cite the same lines.
+ *
+ * <p>An entry or group is written {@code *S-1-…} for a SID, {@code NAME=*S-1-…} for a name with its
+ * SID (as live LSA and gpresult give both) and anything else for a name alone.
  */
 public final class SnapshotBuilder {
 
@@ -98,7 +101,12 @@ public final class SnapshotBuilder {
         return this;
     }
 
-    /** Adds entries ("*S-1-…" for a SID, anything else a name) to a right, one secedit line per call. */
+    /** The audited machine's NetBIOS name; null when the inputs do not tell it. The domain and versions stay. */
+    public SnapshotBuilder machineName(String name) {
+        return machine(new MachineInfo(name, machine.domain(), machine.osVersion(), machine.iisVersion()));
+    }
+
+    /** Adds entries to a right, one secedit line per call. */
     public SnapshotBuilder right(UserRight right, String... entries) {
         List<RightEntry> list = rights.computeIfAbsent(right, r -> new ArrayList<>());
         int l = line++;
@@ -154,27 +162,45 @@ public final class SnapshotBuilder {
 
     /** A pool as applicationHost.config defines it; a custom account gets an encrypted password. */
     public SnapshotBuilder pool(String name, IdentityType type, String user, LogonType logonType, boolean manualGroupMembership) {
+        return pool(name, type, user, logonType, manualGroupMembership, Map.of("identityType", ValueOrigin.POOL));
+    }
+
+    /**
+     * A pool whose processModel attributes come from where {@code origins} says (the others are IIS
+     * schema defaults), as the applicationHost parser reports them.
+     */
+    public SnapshotBuilder pool(String name, IdentityType type, String user, LogonType logonType, boolean manualGroupMembership,
+                                Map<String, ValueOrigin> origins) {
         ProcessModel pm = new ProcessModel(type, user, logonType, manualGroupMembership, true, false,
-                user == null ? PasswordState.NONE : PasswordState.classify("[enc:IISWASOnlyCngProvider:AAAA:enc]"),
-                Map.of("identityType", ValueOrigin.POOL));
+                user == null ? PasswordState.NONE : PasswordState.classify("[enc:IISWASOnlyCngProvider:AAAA:enc]"), origins);
         pools.add(new AppPool(name, pm, "OnDemand", true, "v4.0",
                 Provenance.at(SourceKind.APPLICATION_HOST, APPLICATION_HOST, 100 + pools.size())));
         return this;
     }
 
     public SnapshotBuilder application(String site, String path, String pool) {
-        applications.add(new Application(site, path, pool, PoolSource.EXPLICIT,
+        return application(site, path, pool, PoolSource.EXPLICIT);
+    }
+
+    /** An application of a site, served by {@code pool} (null: none), as applicationHost.config resolves it. */
+    public SnapshotBuilder application(String site, String path, String pool, PoolSource source) {
+        applications.add(new Application(site, path, pool, source,
                 Provenance.at(SourceKind.APPLICATION_HOST, APPLICATION_HOST, 200 + applications.size())));
         return this;
     }
 
-    /** An account's groups as memberships.json lists them ("*S-1-…" for a SID, anything else a name). */
+    /** An account's complete groups as memberships.json lists them, one line per account. */
     public SnapshotBuilder member(String account, Sid sid, String... groups) {
+        return member(account, sid, MembershipSource.FILE, true, groups);
+    }
+
+    /** Group membership read another way than from a file; {@code complete} false as the NetAPI fallback reports it. */
+    public SnapshotBuilder member(String account, Sid sid, MembershipSource source, boolean complete, String... groups) {
         List<Principal> gs = new ArrayList<>();
         for (String g : groups) {
             gs.add(principal(g));
         }
-        memberships.add(new AccountMembership(account, sid, gs, MembershipSource.FILE, true,
+        memberships.add(new AccountMembership(account, sid, gs, source, complete,
                 Provenance.at(SourceKind.MEMBERSHIPS, "memberships.json", 2 + memberships.size())));
         return this;
     }
@@ -222,6 +248,10 @@ public final class SnapshotBuilder {
     }
 
     private static Principal principal(String entry) {
+        int named = entry.indexOf("=*S-");
+        if (named > 0) {
+            return new Principal(Sid.parse(entry.substring(named + 1)), entry.substring(0, named));
+        }
         return entry.startsWith("*") ? Principal.ofSid(Sid.parse(entry)) : Principal.ofName(entry);
     }
 }
