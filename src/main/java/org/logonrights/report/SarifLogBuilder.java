@@ -16,6 +16,8 @@ import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.Severity;
 import org.logonrights.engine.Verdict;
 import org.logonrights.engine.rules.Rule;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.SourceKind;
 import org.logonrights.report.sarif.SarifLog;
 import org.logonrights.report.sarif.SarifLog.ArtifactLocation;
 import org.logonrights.report.sarif.SarifLog.Level;
@@ -67,8 +69,9 @@ final class SarifLogBuilder {
         findings.forEach(l -> rules.computeIfAbsent(l.finding().ruleId(), id -> descriptor(l.finding())));
         List<String> ruleIds = List.copyOf(rules.keySet());
 
+        String fallback = fallbackArtifact(report, machine);
         List<Result> results = findings.stream()
-                .map(l -> result(l, ruleIds.indexOf(l.finding().ruleId()), machine)).toList();
+                .map(l -> result(l, ruleIds.indexOf(l.finding().ruleId()), machine, fallback)).toList();
         ToolComponent driver = new ToolComponent("logonrights", report.toolVersion(), INFORMATION_URI,
                 List.copyOf(rules.values()));
         return SarifLog.of(List.of(new Run(new Tool(driver), results)));
@@ -87,13 +90,23 @@ final class SarifLogBuilder {
                 new ReportingConfiguration(level(d.defaultSeverity())));
     }
 
-    private static Result result(Located l, int ruleIndex, String machine) {
+    /**
+     * The artifact of a finding whose evidence is computed rather than read: the first input of the
+     * audit (the rights export, or the machine's LSA policy), so that it still has the physical
+     * location code scanning requires.
+     */
+    private static String fallbackArtifact(AuditReport report, String machine) {
+        return report.inputs().stream().map(p -> ArtifactUris.of(p, machine)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> ArtifactUris.of(Provenance.of(SourceKind.LSA, null), machine).orElseThrow());
+    }
+
+    private static Result result(Located l, int ruleIndex, String machine, String fallback) {
         Finding f = l.finding();
         PoolResult pool = l.pool();
         ResultProperties properties = pool == null ? null
                 : new ResultProperties(pool.name(), pool.verdict().name(), pool.confidence().name());
         return new Result(f.ruleId(), ruleIndex, level(f, pool), new Message(messageText(f)),
-                locations(f, pool, machine), new PartialFingerprints(fingerprint(f)), properties);
+                locations(f, pool, machine, fallback), new PartialFingerprints(fingerprint(f)), properties);
     }
 
     /**
@@ -132,17 +145,13 @@ final class SarifLogBuilder {
         return "Pool '" + f.pool() + "'" + account + ": " + f.message();
     }
 
-    private static List<Location> locations(Finding f, PoolResult pool, String machine) {
-        PhysicalLocation physical = ArtifactUris.of(f.location())
-                .map(uri -> new PhysicalLocation(new ArtifactLocation(uri),
-                        f.location().line() > 0 ? new Region(f.location().line()) : null))
-                .orElse(null);
+    /** Every result has one location: the evidence's file or live store, and the pool when there is one. */
+    private static List<Location> locations(Finding f, PoolResult pool, String machine, String fallback) {
+        String uri = ArtifactUris.of(f.location(), machine).orElse(fallback);
+        Region region = ArtifactUris.hasLine(f.location()) ? new Region(f.location().line()) : null;
         List<LogicalLocation> logical = pool == null ? null
                 : List.of(new LogicalLocation(pool.name(), machine + "/" + pool.name(), "module"));
-        if (physical == null && logical == null) {
-            return null;
-        }
-        return List.of(new Location(physical, logical));
+        return List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri), region), logical));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.SourceKind;
+import org.logonrights.testing.GithubCodeScanning;
 
 /** What the SARIF log says beyond schema validity: rules, indexes, levels, locations, fingerprints. */
 class SarifRendererTest {
@@ -149,12 +150,59 @@ class SarifRendererTest {
         assertTrue(rule.at("/helpUri").isMissingNode());
     }
 
+    @ParameterizedTest
+    @EnumSource(ReportScenarios.class)
+    void everyScenarioMeetsGithubsUploadRequirements(ReportScenarios scenario) {
+        assertEquals(List.of(), GithubCodeScanning.violations(sarif(scenario.report())));
+    }
+
     @Test
-    void liveAndComputedSourcesHaveNoPhysicalLocation() {
-        assertTrue(ArtifactUris.of(Provenance.of(SourceKind.LSA, "SRV-WEB01")).isEmpty());
-        assertTrue(ArtifactUris.of(Provenance.computed("token model")).isEmpty());
-        assertTrue(ArtifactUris.of(null).isEmpty());
-        assertEquals(Optional.of("gpresult.xml"), ArtifactUris.of(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4)));
+    void theGithubCheckRejectsAResultWithoutArtifactLocationOrWithLineZero() {
+        com.fasterxml.jackson.databind.node.ObjectNode log = (com.fasterxml.jackson.databind.node.ObjectNode)
+                sarif(ReportScenarios.MIXED.report());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/0/locations/0")).remove("physicalLocation");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/1/locations/0/physicalLocation/region"))
+                .put("startLine", 0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/2")).put("ruleId", "LR999");
+        List<String> violations = GithubCodeScanning.violations(log);
+        assertEquals(4, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("results[0]") && violations.get(0).contains("artifactLocation"), violations.toString());
+        assertTrue(violations.get(1).contains("startLine"), violations.toString());
+        assertTrue(violations.get(2).contains("LR999") && violations.get(3).contains("ruleIndex"), violations.toString());
+    }
+
+    @Test
+    void liveEvidenceIsNamedByMachineAndStoreAndComputedFactsHaveNoArtifactOfTheirOwn() {
+        assertEquals(Optional.of("lsa://WEB01/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, "\\\\WEB01"), "web01"));
+        assertEquals(Optional.of("lsa://SRV-WEB01/SeBatchLogonRight"),
+                ArtifactUris.of(new Provenance(SourceKind.LSA, "SRV-WEB01", 0, "SeBatchLogonRight"), "x"));
+        assertEquals(Optional.of("lsa://WG-WEB-01/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, "local LSA policy"), "WG-WEB-01"));
+        assertEquals(Optional.of("rsop://WG-WEB-01/SeServiceLogonRight"), ArtifactUris.of(new Provenance(SourceKind.RSOP,
+                "root\\rsop\\computer", 0, "RSOP_UserPrivilegeRight[SeServiceLogonRight]"), "WG-WEB-01"));
+        assertEquals(Optional.of("groups://WG-WEB-01/WOODGROVE%5Csvc-orders"), ArtifactUris.of(new Provenance(
+                SourceKind.ACCOUNT_LOOKUP, "Authz S4U", 0, "WOODGROVE\\svc-orders"), "WG-WEB-01"));
+        assertEquals(Optional.of("lsa://localhost/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, null), ""));
+        assertTrue(ArtifactUris.of(Provenance.computed("token model"), "WEB01").isEmpty());
+        assertTrue(ArtifactUris.of(null, "WEB01").isEmpty());
+        assertEquals(Optional.of("gpresult.xml"), ArtifactUris.of(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4), "WEB01"));
+        assertTrue(ArtifactUris.hasLine(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4)));
+        assertFalse(ArtifactUris.hasLine(new Provenance(SourceKind.LSA, "WEB01", 4, null)), "a live store has no lines");
+    }
+
+    @Test
+    void aComputedFindingPointsAtTheFirstInput() {
+        AuditReport report = ReportScenarios.ONE_FAILS.report();
+        AuditResult r = report.result();
+        List<PoolResult> pools = r.pools().stream().map(p -> new PoolResult(p.name(), p.identity(), p.logon(),
+                p.requiredRight(), p.verdict(), p.confidence(), p.decidedBy(), p.reasons(), p.findings().stream()
+                .map(f -> new Finding(f.ruleId(), f.ruleName(), f.severity(), f.pool(), f.account(), f.message(),
+                        f.remediation(), Provenance.computed("token model"))).toList(), p.applications())).toList();
+        AuditReport computed = new AuditReport(new AuditResult(r.machine(), pools, r.machineFindings(), r.notes()),
+                report.inputs(), report.toolVersion());
+        JsonNode location = sarif(computed).at("/runs/0/results/0/locations/0/physicalLocation");
+        assertEquals("secedit.inf", location.at("/artifactLocation/uri").asText());
+        assertTrue(location.at("/region").isMissingNode(), "no line of the input is the evidence");
+        assertEquals(List.of(), GithubCodeScanning.violations(sarif(computed)));
     }
 
     @ParameterizedTest
