@@ -2,6 +2,7 @@ package org.logonrights.cli;
 
 import java.nio.file.Path;
 import org.logonrights.app.FailOn;
+import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Option;
 
@@ -21,6 +22,11 @@ public final class OutputOptions {
             converter = FailOnConverter.class, completionCandidates = FailOnCandidates.class,
             description = "Which verdicts make the exit code 1: fail, risk, unknown or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    /** How to render: the terminal's presentation, and the threshold that decides the exit code. */
+    RenderOptions renderOptions() {
+        return Terminal.renderOptions(output == null).failingOn(failOn.failingVerdicts());
+    }
 
     static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
         @Override

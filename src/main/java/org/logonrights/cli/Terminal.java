@@ -17,6 +17,6 @@ final class Terminal {
         if (tty && columns != null && columns.matches("\\d{2,4}")) {
             width = Math.max(60, Integer.parseInt(columns) - 1);
         }
-        return new RenderOptions(color, width);
+        return new RenderOptions(color, width, RenderOptions.DEFAULT_FAILING);
     }
 }

@@ -42,8 +42,8 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextRenderer(options);
             case JSON -> new JsonRenderer();
-            case SARIF -> new SarifRenderer();
-            case JUNIT -> new JunitRenderer();
+            case SARIF -> new SarifRenderer(options);
+            case JUNIT -> new JunitRenderer(options);
             case MARKDOWN -> new MarkdownRenderer();
         };
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,29 +88,51 @@ class SarifRendererTest {
     }
 
     @Test
-    void levelsFollowSeverityAndErrorsOnlyMarkPoolsThatWillNotStart() {
+    void errorsMarkExactlyTheDecisiveFindingsOfPoolsThatFailTheRun() {
         AuditReport report = ReportScenarios.MIXED.report();
         Map<String, String> levelByRule = new HashMap<>();
         for (JsonNode result : sarif(report).at("/runs/0/results")) {
             levelByRule.put(result.get("ruleId").asText(), result.get("level").asText());
             if (result.get("level").asText().equals("error")) {
-                assertEquals("WILL_FAIL", result.at("/properties/verdict").asText(), result.toString());
+                assertTrue(List.of("WILL_FAIL", "AT_RISK").contains(result.at("/properties/verdict").asText()), result.toString());
             }
         }
-        assertEquals("error", levelByRule.get("LR002"));
-        assertEquals("warning", levelByRule.get("LR004"));
-        assertEquals("note", levelByRule.get("LR005"));
+        assertEquals("error", levelByRule.get("LR002"), "decides WILL_FAIL");
+        assertEquals("error", levelByRule.get("LR004"), "decides AT_RISK, which fails the run under --fail-on risk");
+        assertEquals("note", levelByRule.get("LR005"), "decides UNKNOWN, which exits 4, not 1");
         assertEquals("warning", levelByRule.get("LR011"));
         assertEquals("note", levelByRule.get("LR015"));
     }
 
     @Test
-    void anErrorOnAPoolThatStillStartsIsWrittenAsAWarning() {
+    void theThresholdDecidesWhichFindingsAreErrors() {
+        AuditReport report = ReportScenarios.MIXED.report();
+        Map<String, String> underFail = levels(report, EnumSet.of(Verdict.WILL_FAIL));
+        assertEquals("error", underFail.get("LR002"));
+        assertEquals("warning", underFail.get("LR004"), "AT_RISK does not fail the run under --fail-on fail");
+        Map<String, String> underUnknown = levels(report, EnumSet.of(Verdict.WILL_FAIL, Verdict.AT_RISK, Verdict.UNKNOWN));
+        assertEquals("error", underUnknown.get("LR005"), "UNKNOWN fails the run under --fail-on unknown");
+        Map<String, String> underNever = levels(report, EnumSet.noneOf(Verdict.class));
+        assertFalse(underNever.containsValue("error"), underNever.toString());
+        assertEquals("warning", underNever.get("LR002"), "an ERROR finding that fails nothing is a warning");
+    }
+
+    private static Map<String, String> levels(AuditReport report, java.util.Set<Verdict> failing) {
+        Map<String, String> levelByRule = new HashMap<>();
+        JsonNode log = Schemas.parse(render(new SarifRenderer(RenderOptions.PLAIN.failingOn(failing)), report));
+        log.at("/runs/0/results").forEach(r -> levelByRule.put(r.get("ruleId").asText(), r.get("level").asText()));
+        return levelByRule;
+    }
+
+    @Test
+    void anErrorOnAPoolThatDoesNotFailTheRunIsWrittenAsAWarning() {
         Finding error = new Finding("LR001", "logon-right-not-granted", Severity.ERROR, "Reports", "CONTOSO\\svc", "m", null, null);
         PoolResult atRisk = ReportScenarios.MIXED.report().result().pools().stream()
                 .filter(p -> p.verdict() == Verdict.AT_RISK).findFirst().orElseThrow();
-        assertEquals("warning", SarifLogBuilder.level(error, atRisk).name().toLowerCase(java.util.Locale.ROOT));
-        assertEquals("error", SarifLogBuilder.level(error, null).name().toLowerCase(java.util.Locale.ROOT));
+        RenderOptions failOnFail = RenderOptions.PLAIN.failingOn(EnumSet.of(Verdict.WILL_FAIL));
+        assertEquals("warning", SarifLogBuilder.level(error, atRisk, failOnFail).name().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("warning", SarifLogBuilder.level(error, null, RenderOptions.PLAIN).name().toLowerCase(java.util.Locale.ROOT),
+                "machine findings never change the exit code");
     }
 
     @Test
