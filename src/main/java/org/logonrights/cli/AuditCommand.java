@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.Renderer;
+import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +44,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
         AuditReport report = new LogonRightsService().audit(inputs.request(remote), pools);
-        Renderer renderer = output.format.renderer(output.renderOptions());
+        Renderer renderer = format.renderer(output.renderOptions());
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.Renderer;
+import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +37,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
         AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
-        Renderer renderer = output.format.explainRenderer(output.renderOptions(), pool);
+        Renderer renderer = format.explainRenderer(output.renderOptions(), pool);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

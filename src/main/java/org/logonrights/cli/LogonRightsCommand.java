@@ -30,7 +30,8 @@ public final class LogonRightsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, sid)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
+                + String.join(", ", SUBCOMMANDS.subList(0, SUBCOMMANDS.size() - 1)) + ")");
     }
 
     /**
@@ -48,7 +49,7 @@ public final class LogonRightsCommand implements Runnable {
             case "rights" -> new RightsCommand();
             case "collect" -> new CollectCommand();
             case "sid" -> new SidCommand();
-            case "help" -> new CommandLine.HelpCommand();
+            case "help" -> new HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -92,11 +93,15 @@ public final class LogonRightsCommand implements Runnable {
         return null;
     }
 
+    /** Each command's help lists the exit codes that command can return, and no other. */
     private static void applyExitCodeList(CommandLine cl) {
-        boolean computesOnly = cl.getCommandSpec().userObject() instanceof SidCommand
+        Object command = cl.getCommandSpec().userObject();
+        boolean computesOnly = command instanceof SidCommand
                 || (cl.getParent() != null && cl.getParent().getCommandSpec().userObject() instanceof SidCommand);
+        boolean noVerdicts = command instanceof RightsCommand || command instanceof CollectCommand;
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(computesOnly ? ExitCode.helpListWithoutVerdicts() : ExitCode.helpList());
+                .exitCodeList(computesOnly ? ExitCode.helpListWithoutVerdicts()
+                        : noVerdicts ? ExitCode.helpListOfReadersWithoutVerdicts() : ExitCode.helpList());
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyExitCodeList(sub);
         }

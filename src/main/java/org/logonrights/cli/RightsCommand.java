@@ -36,8 +36,8 @@ public final class RightsCommand implements Callable<Integer> {
             description = "Only this right (repeatable), e.g. SeBatchLogonRight; case-insensitive.")
     List<String> rights = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text or json (default: json for an --output ending in .json, else text).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
@@ -46,7 +46,7 @@ public final class RightsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<UserRight> selected = LogonRightsService.parseRights(rights);
-        RightsRenderer renderer = LogonRightsService.rightsFormat(format).rightsRenderer().orElseThrow();
+        RightsRenderer renderer = LogonRightsService.rightsFormat(format, output).rightsRenderer().orElseThrow();
         RightsReport report = new LogonRightsService().rights(inputs.request(remote), selected);
         ReportOutput.write(out -> renderer.render(report, out), output, spec.commandLine().getOut());
         return ExitCode.OK.code();

@@ -72,6 +72,24 @@ public enum ReportFormat {
         return Optional.empty();
     }
 
+    /**
+     * The format a file name's extension stands for ({@code report.sarif} is SARIF, {@code .xml} JUnit),
+     * case-insensitively; empty for an extension no format has, {@code .txt} included as text.
+     */
+    public static Optional<ReportFormat> ofFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String extension = fileName.substring(dot + 1);
+        for (ReportFormat f : values()) {
+            if (f.fileExtension.equalsIgnoreCase(extension)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String toString() {
         return cliName;
