@@ -20,11 +20,16 @@ import picocli.CommandLine.Spec;
                 "Offline (any OS): give --secedit and --applicationhost (plus --memberships, --gpresult), or --snapshot.",
                 "Remote (any OS): --remote HOST --user DOMAIN\\name reads HOST's rights and applicationHost.config over SMB."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config \\",
-                "      --memberships memberships.json --gpresult gpresult.xml --format json --output report.json",
+        footer = {"  logonrights audit --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config",
+                "  logonrights audit --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config \\",
+                "      --memberships memberships.json --gpresult gpresult.xml \\",
+                "      --output report.json",
                 "  logonrights audit --snapshot srv-web01.json --pool Reports --fail-on fail",
-                "  logonrights audit --remote web01.contoso.com --user CONTOSO\\admin --password-env LR_PASSWORD"})
+                "  logonrights audit --snapshot srv-web01.json --output logonrights.sarif",
+                "  logonrights audit --remote web01.contoso.com --user 'CONTOSO\\admin' \\",
+                "      --password-env LR_PASSWORD"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Spec

@@ -16,8 +16,11 @@ import picocli.CommandLine.Spec;
         description = {"Explains step by step why one pool will start or fail: its identity, the logon WAS performs, "
                 + "the right LSA checks, where that right is granted or denied (file and line), Group Policy, and what to change."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights explain Reports --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights explain DefaultAppPool --snapshot srv-web01.json --format json"})
+        footer = {"  logonrights explain Reports --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config --memberships memberships.json",
+                "  logonrights explain DefaultAppPool --snapshot srv-web01.json --format json",
+                "  logonrights explain 'Orders API' --remote web01 --user 'CONTOSO\\admin' \\",
+                "      --password-env LR_PASSWORD"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec

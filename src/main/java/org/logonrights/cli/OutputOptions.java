@@ -13,8 +13,8 @@ public final class OutputOptions {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             converter = ReportFormatConverter.class, completionCandidates = ReportFormatCandidates.class,
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: from the --output extension "
-                    + ".json .sarif .xml .md, else text).")
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default: the one an --output file's "
+                    + "extension names (json, sarif, xml for junit, md for markdown), else text.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         description = {"Lists, for each logon right, its holders with resolved names, whether each comes from the GPO "
                 + "that defines the right or from local policy, and what the next Group Policy refresh adds or removes."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights rights --secedit secedit.inf --applicationhost applicationHost.config --gpresult gpresult.xml",
-                "  logonrights rights --snapshot srv-web01.json --right SeBatchLogonRight --format json"})
+        footer = {"  logonrights rights --secedit secedit.inf --gpresult gpresult.xml",
+                "  logonrights rights --snapshot srv-web01.json --right SeBatchLogonRight \\",
+                "      --format json"})
 public final class RightsCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +38,7 @@ public final class RightsCommand implements Callable<Integer> {
     List<String> rights = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text or json (default: json for an --output ending in .json, else text).")
+            description = "text or json. Default: json for an --output file named *.json, else text.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")

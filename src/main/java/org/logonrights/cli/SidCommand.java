@@ -97,7 +97,8 @@ public final class SidCommand implements Runnable {
             description = "Names a well-known SID, or says what kind of SID it is, offline.",
             footerHeading = "%nExamples:%n",
             footer = {"  logonrights sid describe S-1-5-32-568",
-                    "  logonrights sid describe '*S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415'"})
+                    "  logonrights sid describe S-1-15-2-1",
+                    "  logonrights sid describe '*S-1-5-21-1004336348-1177238915-682003330-512'"})
     static final class Describe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
