@@ -7,6 +7,7 @@ import org.logonrights.report.Renderer;
 import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,11 +39,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--no-glossary", negatable = false,
+            description = "Leave out the closing list of what LSA, WAS, SID, token and the confidence level mean.")
+    boolean noGlossary;
+
     @Override
     public Integer call() throws Exception {
         ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
         AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
-        Renderer renderer = format.explainRenderer(output.renderOptions(), pool);
+        Renderer renderer = format.explainRenderer(output.renderOptions(), pool, !noGlossary);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

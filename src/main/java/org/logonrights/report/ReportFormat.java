@@ -48,9 +48,12 @@ public enum ReportFormat {
         };
     }
 
-    /** The renderer of {@code explain}: the text format focuses on one pool's reason chain, the others render the audit. */
-    public Renderer explainRenderer(RenderOptions options, String pool) {
-        return this == TEXT ? new TextRenderer(options, pool) : renderer(options);
+    /**
+     * The renderer of {@code explain}: the text format focuses on one pool's reason chain, ending with
+     * a short glossary when {@code glossary} is set; the others render the audit.
+     */
+    public Renderer explainRenderer(RenderOptions options, String pool, boolean glossary) {
+        return this == TEXT ? new TextRenderer(options, pool, glossary) : renderer(options);
     }
 
     /** The renderer of a {@code rights} report, for the formats that have one (text and JSON). */

@@ -23,15 +23,20 @@ public final class TextRenderer implements Renderer {
     private static final int MIN_WIDTH = 40;
     private final RenderOptions options;
     private final String onlyPool;
+    private final boolean glossary;
 
     public TextRenderer(RenderOptions options) {
-        this(options, null);
+        this(options, null, false);
     }
 
-    /** With {@code onlyPool} set, renders the full reason chain of that pool alone ({@code explain}). */
-    public TextRenderer(RenderOptions options, String onlyPool) {
+    /**
+     * With {@code onlyPool} set, renders the full reason chain of that pool alone ({@code explain}),
+     * followed, when {@code glossary} is set, by what the insider terms it used and its confidence mean.
+     */
+    public TextRenderer(RenderOptions options, String onlyPool, boolean glossary) {
         this.options = options;
         this.onlyPool = onlyPool;
+        this.glossary = glossary;
     }
 
     @Override
@@ -40,7 +45,12 @@ public final class TextRenderer implements Renderer {
         if (onlyPool != null) {
             for (PoolResult p : r.pools()) {
                 if (p.name().equalsIgnoreCase(onlyPool)) {
-                    explain(p, out);
+                    java.io.StringWriter chain = new java.io.StringWriter();
+                    explain(p, chain);
+                    out.write(chain.toString());
+                    if (glossary) {
+                        glossary(chain.toString(), p, out);
+                    }
                 }
             }
             return;
@@ -190,6 +200,18 @@ public final class TextRenderer implements Renderer {
      * " [file line N]": the file's spaces are non-breaking while the text is wrapped, so that a path
      * such as ".../Windows NT/SecEdit/GptTmpl.inf" is never split across lines.
      */
+    /** "Terms used above": the confidence level, then each glossary term the explanation used. */
+    private void glossary(String explanation, PoolResult p, Writer out) throws IOException {
+        List<String[]> entries = new ArrayList<>();
+        entries.add(new String[] {Glossary.term(p.confidence()), Glossary.meaning(p.confidence())});
+        Glossary.usedIn(explanation).forEach(e -> entries.add(new String[] {e.term(), e.meaning()}));
+        int width = entries.stream().mapToInt(e -> e[0].length()).max().orElse(0) + 2;
+        out.write("\nTerms used above (docs/glossary.md has them all; --no-glossary leaves this out):\n");
+        for (String[] e : entries) {
+            wrap(out, "  " + pad(e[0], width), e[1]);
+        }
+    }
+
     private static String where(Provenance p) {
         if (p == null || p.file() == null) {
             return "";
