@@ -156,9 +156,10 @@ class LogonRightsServiceTest {
             assertEquals(ReportFormat.TEXT, LogonRightsService.reportFormat(null, Path.of("report")));
             assertEquals(ReportFormat.JSON, LogonRightsService.reportFormat(ReportFormat.JSON, Path.of("report.log")));
             assertEquals(ReportFormat.SARIF, LogonRightsService.reportFormat(ReportFormat.SARIF, Path.of("a.sarif")));
+            UsageException clash = assertThrows(UsageException.class,
+                () -> LogonRightsService.reportFormat(ReportFormat.JSON, Path.of("report.sarif")));
             assertEquals("--format json does not match the output file report.sarif, whose extension means --format sarif; "
-                    + "change one of them", assertThrows(UsageException.class,
-                    () -> LogonRightsService.reportFormat(ReportFormat.JSON, Path.of("report.sarif"))).getMessage());
+                    + "change one of them", clash.getMessage());
         }
 
         @Test
