@@ -120,8 +120,8 @@ public final class LogonRightsService {
      * @param output the output file, or null for standard output
      */
     public static ReportFormat reportFormat(ReportFormat given, Path output) throws UsageException {
-        Optional<ReportFormat> implied = output == null || output.getFileName() == null ? Optional.empty()
-                : ReportFormat.ofFileName(output.getFileName().toString());
+        Path name = output == null ? null : output.getFileName();
+        Optional<ReportFormat> implied = name == null ? Optional.empty() : ReportFormat.ofFileName(name.toString());
         if (given != null && implied.isPresent() && implied.get() != given) {
             throw new UsageException("--format " + given.cliName() + " does not match the output file " + output
                     + ", whose extension means --format " + implied.get().cliName() + "; change one of them");
