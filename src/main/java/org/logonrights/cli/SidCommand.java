@@ -45,12 +45,8 @@ public final class SidCommand implements Runnable {
 
         @Override
         public Integer call() throws UsageException {
-            String pool = VirtualAccounts.withoutDomain(name, VirtualAccounts.APP_POOL_DOMAIN);
-            if (!pool.equals(name)) {
-                spec.commandLine().getErr().println("logonrights: note: computing the SID of pool '" + pool
-                        + "' (the '" + VirtualAccounts.APP_POOL_DOMAIN + "\\' prefix is not part of the pool name)");
-            }
-            requireName(pool, "the application pool", "as IIS Manager lists it");
+            String pool = bareName(spec, name, VirtualAccounts.APP_POOL_DOMAIN, "pool", "the application pool",
+                    "as IIS Manager lists it");
             spec.commandLine().getOut().print(VirtualAccounts.appPoolSid(pool) + "\n");
             if (VirtualAccounts.hasUncertainFolding(pool)) {
                 spec.commandLine().getErr().println("logonrights: note: the name has non-ASCII characters; Windows may fold "
@@ -75,22 +71,32 @@ public final class SidCommand implements Runnable {
 
         @Override
         public Integer call() throws UsageException {
-            String service = VirtualAccounts.withoutDomain(name, VirtualAccounts.SERVICE_DOMAIN);
-            if (!service.equals(name)) {
-                spec.commandLine().getErr().println("logonrights: note: computing the SID of service '" + service
-                        + "' (the '" + VirtualAccounts.SERVICE_DOMAIN + "\\' prefix is not part of the service name)");
-            }
-            requireName(service, "the service", "as 'sc query' shows it in SERVICE_NAME");
+            String service = bareName(spec, name, VirtualAccounts.SERVICE_DOMAIN, "service", "the service",
+                    "as 'sc query' shows it in SERVICE_NAME");
             spec.commandLine().getOut().print(VirtualAccounts.serviceSid(service) + "\n");
             return ExitCode.OK.code();
         }
     }
 
-    /** An empty name hashes to a SID no account has: refuse it rather than print a plausible-looking SID. */
-    private static void requireName(String name, String what, String where) throws UsageException {
-        if (name.isBlank()) {
+    /**
+     * The name to hash: without a {@code DOMAIN\} prefix copied from an account name (with a note
+     * saying so), and never empty, since an empty name hashes to a SID no account has.
+     *
+     * @param kind "pool", as the note names it
+     * @param what "the application pool", as the error names it
+     * @param where where the user finds the right name
+     */
+    private static String bareName(CommandSpec spec, String typed, String domain, String kind, String what, String where)
+            throws UsageException {
+        String bare = VirtualAccounts.withoutDomain(typed, domain);
+        if (!bare.equals(typed)) {
+            spec.commandLine().getErr().println("logonrights: note: computing the SID of " + kind + " '" + bare
+                    + "' (the '" + domain + "\\' prefix is not part of the " + kind + " name)");
+        }
+        if (bare.isBlank()) {
             throw new UsageException("the name of " + what + " is empty; give its name " + where);
         }
+        return bare;
     }
 
     @Command(name = "describe", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
