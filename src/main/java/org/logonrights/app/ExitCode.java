@@ -36,6 +36,16 @@ public enum ExitCode {
         return m;
     }
 
+    /** The codes of commands that read inputs but give no verdict (rights, collect). */
+    public static Map<String, String> helpListOfReadersWithoutVerdicts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(String.valueOf(OK.code), "Success.");
+        for (ExitCode c : new ExitCode[] {INVALID_INPUT, ENVIRONMENT, INTERNAL_ERROR}) {
+            m.put(String.valueOf(c.code), c.description);
+        }
+        return m;
+    }
+
     /** The map picocli prints under "Exit codes:". */
     public static Map<String, String> helpList() {
         Map<String, String> m = new LinkedHashMap<>();

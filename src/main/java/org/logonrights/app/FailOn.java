@@ -1,5 +1,6 @@
 package org.logonrights.app;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.logonrights.engine.Verdict;
 
@@ -14,20 +15,28 @@ public enum FailOn {
     /** Verdicts never change the exit code (only errors do). */
     NEVER;
 
+    /** The verdicts that make the run fail (exit 1); renderers mark exactly these pools as failed. */
+    public Set<Verdict> failingVerdicts() {
+        return switch (this) {
+            case FAIL -> EnumSet.of(Verdict.WILL_FAIL);
+            case RISK -> EnumSet.of(Verdict.WILL_FAIL, Verdict.AT_RISK);
+            case UNKNOWN -> EnumSet.of(Verdict.WILL_FAIL, Verdict.AT_RISK, Verdict.UNKNOWN);
+            case NEVER -> EnumSet.noneOf(Verdict.class);
+        };
+    }
+
     /**
      * The exit code for the verdicts a run produced. It looks at which verdicts occur, not at the
-     * worst one: a run with one AT_RISK and one UNKNOWN pool fails under the default.
+     * worst one: a run with one AT_RISK and one UNKNOWN pool fails under the default. An UNKNOWN that
+     * does not fail the run still exits 4 (except with {@code never}), so that missing data is not
+     * mistaken for a pass.
      */
     public ExitCode exitCodeFor(Set<Verdict> present) {
-        boolean fail = present.contains(Verdict.WILL_FAIL);
-        boolean risk = present.contains(Verdict.AT_RISK);
-        boolean unknown = present.contains(Verdict.UNKNOWN);
-        return switch (this) {
-            case NEVER -> ExitCode.OK;
-            case FAIL -> fail ? ExitCode.FINDINGS : unknown ? ExitCode.UNKNOWN : ExitCode.OK;
-            case RISK -> fail || risk ? ExitCode.FINDINGS : unknown ? ExitCode.UNKNOWN : ExitCode.OK;
-            case UNKNOWN -> fail || risk || unknown ? ExitCode.FINDINGS : ExitCode.OK;
-        };
+        Set<Verdict> failing = failingVerdicts();
+        if (present.stream().anyMatch(failing::contains)) {
+            return ExitCode.FINDINGS;
+        }
+        return this != NEVER && present.contains(Verdict.UNKNOWN) ? ExitCode.UNKNOWN : ExitCode.OK;
     }
 
     @Override

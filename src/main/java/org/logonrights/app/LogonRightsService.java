@@ -3,11 +3,13 @@ package org.logonrights.app;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.RightsAnalysis;
 import org.logonrights.engine.Verdict;
@@ -32,19 +34,32 @@ public final class LogonRightsService {
     }
 
     private final SourceSelector sources;
+    private final SourceSelector rightsSources;
 
     /** The service over the real sources: files, snapshot files, the local and remote machines. */
     public LogonRightsService() {
-        this(SnapshotSources::select);
+        this(SnapshotSources::select, SnapshotSources::selectForRights);
     }
 
+    /** With one selector for every use case. */
     public LogonRightsService(SourceSelector sources) {
+        this(sources, sources);
+    }
+
+    /** {@code rightsSources} serves {@code rights}, which needs no IIS configuration. */
+    private LogonRightsService(SourceSelector sources, SourceSelector rightsSources) {
         this.sources = Objects.requireNonNull(sources, "sources");
+        this.rightsSources = Objects.requireNonNull(rightsSources, "rightsSources");
     }
 
     /** The snapshot a request names, redacted when it asks for it. */
     public Snapshot snapshot(SnapshotRequest request) throws InputException, UsageException, EnvironmentException {
-        Snapshot snapshot = sources.select(request).read();
+        return read(sources, request);
+    }
+
+    private static Snapshot read(SourceSelector selector, SnapshotRequest request)
+            throws InputException, UsageException, EnvironmentException {
+        Snapshot snapshot = selector.select(request).read();
         return request.redact() ? SnapshotRedactor.redact(snapshot) : snapshot;
     }
 
@@ -63,7 +78,7 @@ public final class LogonRightsService {
     /** Every logon right's holders, owner and drift, or only those of {@code rights} when not empty. */
     public RightsReport rights(SnapshotRequest request, List<UserRight> rights)
             throws InputException, UsageException, EnvironmentException {
-        Snapshot snapshot = snapshot(request);
+        Snapshot snapshot = read(rightsSources, request);
         return new RightsReport(snapshot.machine(), RightsAnalysis.analyze(snapshot, rights));
     }
 
@@ -95,10 +110,39 @@ public final class LogonRightsService {
         return rights;
     }
 
-    /** The format a {@code rights} report is written in: text or JSON. */
-    public static ReportFormat rightsFormat(String name) throws UsageException {
-        return ReportFormat.parse(name).filter(f -> f.rightsRenderer().isPresent())
-                .orElseThrow(() -> new UsageException("rights supports --format text or json, not '" + name + "'"));
+    /**
+     * The format of a report: the one given with {@code --format}, else the one the output file's
+     * extension names ({@code -o report.sarif}), else text. A format and an extension that name two
+     * different formats are refused, rather than writing JSON into {@code report.sarif}.
+     *
+     * @param given the format given, or null
+     * @param output the output file, or null for standard output
+     */
+    public static ReportFormat reportFormat(ReportFormat given, Path output) throws UsageException {
+        Path name = output == null ? null : output.getFileName();
+        Optional<ReportFormat> implied = name == null ? Optional.empty() : ReportFormat.ofFileName(name.toString());
+        if (given != null && implied.isPresent() && implied.get() != given) {
+            throw new UsageException("--format " + given.cliName() + " does not match the output file " + output
+                    + ", whose extension means --format " + implied.get().cliName() + "; change one of them");
+        }
+        return given != null ? given : implied.orElse(ReportFormat.TEXT);
+    }
+
+    /** The format a {@code rights} report is written in, text or JSON, chosen as {@link #reportFormat} does. */
+    public static ReportFormat rightsFormat(String name, Path output) throws UsageException {
+        ReportFormat given = null;
+        if (name != null) {
+            given = ReportFormat.parse(name).orElseThrow(() -> notARightsFormat(name));
+        }
+        ReportFormat format = reportFormat(given, output);
+        if (format.rightsRenderer().isEmpty()) {
+            throw notARightsFormat(format.cliName());
+        }
+        return format;
+    }
+
+    private static UsageException notARightsFormat(String name) {
+        return new UsageException("rights supports --format text or json, not '" + name + "'");
     }
 
     /** The exit code of an audit: which verdicts occur, against the {@code --fail-on} threshold. */

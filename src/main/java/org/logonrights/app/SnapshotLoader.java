@@ -3,6 +3,7 @@ package org.logonrights.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.logonrights.model.ConfigKind;
 import org.logonrights.model.EffectiveRights;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
@@ -33,6 +34,10 @@ import org.logonrights.sources.SecurityTemplateParser;
  */
 public final class SnapshotLoader {
 
+    /** What stands for the IIS configuration when none was given ({@code rights} needs only the rights). */
+    private static final IisConfiguration NO_APPLICATION_HOST = new IisConfiguration(ConfigKind.NO_POOLS, List.of(),
+            List.of(), List.of(), Provenance.computed("no applicationHost.config given"));
+
     private SnapshotLoader() {
     }
 
@@ -42,7 +47,7 @@ public final class SnapshotLoader {
         InputReads.Pending<Parsed<SecurityTemplate>> secedit =
                 reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT, files));
         InputReads.Pending<Parsed<IisConfiguration>> iis =
-                reads.add(() -> ApplicationHostParser.parse(in.applicationHost(), files));
+                reads.add(() -> in.applicationHost() == null ? null : ApplicationHostParser.parse(in.applicationHost(), files));
         InputReads.Pending<Parsed<Memberships>> memberships =
                 reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships(), files));
         InputReads.Pending<Parsed<GpresultReport>> gpresult =
@@ -77,7 +82,11 @@ public final class SnapshotLoader {
                                      Parsed<Memberships> memberships, Parsed<GpresultReport> gpresult) {
         List<InputNote> notes = new ArrayList<>(secedit.notes());
         EffectiveRights rights = secedit.value().toEffectiveRights();
-        notes.addAll(iis.notes());
+        IisConfiguration pools = NO_APPLICATION_HOST;
+        if (iis != null) {
+            notes.addAll(iis.notes());
+            pools = iis.value();
+        }
         Memberships accounts = Memberships.NONE;
         if (memberships != null) {
             notes.addAll(memberships.notes());
@@ -90,7 +99,7 @@ public final class SnapshotLoader {
             gp = gpresult.value().groupPolicy();
             machine = gpresult.value().machine();
         }
-        return new Snapshot(machine, rights, iis.value(), accounts, gp, notes);
+        return new Snapshot(machine, rights, pools, accounts, gp, notes);
     }
 
     /**

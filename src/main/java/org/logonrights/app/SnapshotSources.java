@@ -19,6 +19,18 @@ public final class SnapshotSources {
      * @throws UsageException when the request mixes sources or lacks a required input
      */
     public static SnapshotSource select(SnapshotRequest request) throws UsageException {
+        return select(request, true);
+    }
+
+    /**
+     * The source of a {@code rights} request: as {@link #select}, but exported files need only the
+     * rights (--secedit), since listing rights looks at no application pool.
+     */
+    public static SnapshotSource selectForRights(SnapshotRequest request) throws UsageException {
+        return select(request, false);
+    }
+
+    private static SnapshotSource select(SnapshotRequest request, boolean needsPools) throws UsageException {
         long maxBytes = request.maxInputSize();
         if (maxBytes <= 0) {
             throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxBytes);
@@ -38,7 +50,10 @@ public final class SnapshotSources {
         if (files.isEmpty()) {
             return () -> LiveMode.readLocalMachine(limit);
         }
-        if (files.secedit() == null || files.applicationHost() == null) {
+        if (!needsPools && files.secedit() == null) {
+            throw new UsageException("rights needs --secedit (secedit /export /areas USER_RIGHTS), or --snapshot");
+        }
+        if (needsPools && (files.secedit() == null || files.applicationHost() == null)) {
             throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
                     + "--applicationhost (applicationHost.config), or --snapshot");
         }

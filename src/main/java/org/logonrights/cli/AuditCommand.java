@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.Renderer;
+import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +20,16 @@ import picocli.CommandLine.Spec;
                 "Offline (any OS): give --secedit and --applicationhost (plus --memberships, --gpresult), or --snapshot.",
                 "Remote (any OS): --remote HOST --user DOMAIN\\name reads HOST's rights and applicationHost.config over SMB."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config \\",
-                "      --memberships memberships.json --gpresult gpresult.xml --format json --output report.json",
+        footer = {"  logonrights audit --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config",
+                "  logonrights audit --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config \\",
+                "      --memberships memberships.json --gpresult gpresult.xml \\",
+                "      --output report.json",
                 "  logonrights audit --snapshot srv-web01.json --pool Reports --fail-on fail",
-                "  logonrights audit --remote web01.contoso.com --user CONTOSO\\admin --password-env LR_PASSWORD"})
+                "  logonrights audit --snapshot srv-web01.json --output logonrights.sarif",
+                "  logonrights audit --remote web01.contoso.com --user 'CONTOSO\\admin' \\",
+                "      --password-env LR_PASSWORD"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +49,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
         AuditReport report = new LogonRightsService().audit(inputs.request(remote), pools);
-        Renderer renderer = output.format.renderer(Terminal.renderOptions(output.output == null));
+        Renderer renderer = format.renderer(output.renderOptions());
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
                 "On Windows without input options it reads the live machine; elsewhere give the exported files."},
         footerHeading = "%nExamples:%n",
         footer = {"  logonrights collect --output srv-web01.json --redact",
-                "  logonrights collect --secedit secedit.inf --applicationhost applicationHost.config \\",
-                "      --gpresult gpresult.xml --output srv-web01.json",
-                "  logonrights collect --remote web01 --user CONTOSO\\admin --password-env PW --output web01.json"})
+                "  logonrights collect --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config --gpresult gpresult.xml \\",
+                "      --output srv-web01.json",
+                "  logonrights collect --remote web01 --user 'CONTOSO\\admin' \\",
+                "      --password-env PW --output web01.json"})
 public final class CollectCommand implements Callable<Integer> {
 
     @Spec

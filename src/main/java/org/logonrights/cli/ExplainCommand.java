@@ -4,9 +4,11 @@ import java.util.concurrent.Callable;
 import org.logonrights.app.LogonRightsService;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.Renderer;
+import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,8 +17,11 @@ import picocli.CommandLine.Spec;
         description = {"Explains step by step why one pool will start or fail: its identity, the logon WAS performs, "
                 + "the right LSA checks, where that right is granted or denied (file and line), Group Policy, and what to change."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights explain Reports --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights explain DefaultAppPool --snapshot srv-web01.json --format json"})
+        footer = {"  logonrights explain Reports --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config --memberships memberships.json",
+                "  logonrights explain DefaultAppPool --snapshot srv-web01.json --format json",
+                "  logonrights explain 'Orders API' --remote web01 --user 'CONTOSO\\admin' \\",
+                "      --password-env LR_PASSWORD"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -34,10 +39,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--no-glossary", negatable = false,
+            description = "Leave out the closing list of what LSA, WAS, SID, token and the confidence level mean.")
+    boolean noGlossary;
+
     @Override
     public Integer call() throws Exception {
+        ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
         AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
-        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(output.output == null), pool);
+        Renderer renderer = format.explainRenderer(output.renderOptions(), pool, !noGlossary);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

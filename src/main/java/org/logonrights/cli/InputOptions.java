@@ -15,7 +15,7 @@ public final class InputOptions {
     Path secedit;
 
     @Option(names = {"--applicationhost", "--applicationHost"}, paramLabel = "FILE",
-            description = "IIS configuration: %%windir%%\\System32\\inetsrv\\config\\applicationHost.config.")
+            description = "IIS configuration: applicationHost.config, from %%windir%%\\System32\\inetsrv\\config.")
     Path applicationHost;
 
     @Option(names = "--memberships", paramLabel = "FILE",

@@ -17,9 +17,17 @@ import picocli.CommandLine.Spec;
         description = {"Predicts, per IIS application pool, whether its identity can log on (WILL_START, WILL_FAIL, "
                 + "AT_RISK, UNKNOWN) and why, from Windows logon rights, Group Policy and applicationHost.config."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights audit --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights explain Reports --secedit secedit.inf --applicationhost applicationHost.config",
-                "  logonrights sid apppool DefaultAppPool"})
+        footer = {"  logonrights audit --secedit secedit.inf \\",
+                "      --applicationhost applicationHost.config",
+                "  logonrights explain Reports --snapshot srv-web01.json",
+                "  logonrights rights --secedit secedit.inf --right SeBatchLogonRight",
+                "  logonrights collect --output srv-web01.json --redact",
+                "  logonrights sid apppool DefaultAppPool",
+                "  logonrights help sid apppool",
+                "  source <(logonrights generate-completion)",
+                "",
+                "Each command's --help has more; a long example continues on the next line",
+                "after a backslash, as a POSIX shell reads it (PowerShell: a backtick)."})
 public final class LogonRightsCommand implements Runnable {
 
     @Spec
@@ -30,7 +38,8 @@ public final class LogonRightsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, sid)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
+                + String.join(", ", SUBCOMMANDS.stream().filter(c -> !ABOUT_THE_CLI.contains(c)).toList()) + ")");
     }
 
     /**
@@ -38,7 +47,10 @@ public final class LogonRightsCommand implements Runnable {
      * (reflection over its options and mixins), so {@link #commandLine(String...)} builds only the one
      * a run names.
      */
-    private static final List<String> SUBCOMMANDS = List.of("audit", "explain", "rights", "collect", "sid", "help");
+    private static final List<String> SUBCOMMANDS = List.of("audit", "explain", "rights", "collect", "sid", "help",
+            "generate-completion");
+    /** The commands that are about the command line itself and need all of it built. */
+    private static final List<String> ABOUT_THE_CLI = List.of("help", "generate-completion");
 
     /** A new subcommand object; a switch rather than a map of constructor references, which start-up would link. */
     private static Object subcommand(String name) {
@@ -48,7 +60,8 @@ public final class LogonRightsCommand implements Runnable {
             case "rights" -> new RightsCommand();
             case "collect" -> new CollectCommand();
             case "sid" -> new SidCommand();
-            case "help" -> new CommandLine.HelpCommand();
+            case "help" -> new HelpCommand();
+            case "generate-completion" -> new picocli.AutoComplete.GenerateCompletion();
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -73,6 +86,7 @@ public final class LogonRightsCommand implements Runnable {
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         applyExitCodeList(cl);
+        HelpWrapping.apply(cl, Terminal.helpWidth().orElse(Terminal.HELP_WIDTH));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("logonrights: " + ex.getMessage());
@@ -86,17 +100,21 @@ public final class LogonRightsCommand implements Runnable {
     private static String subcommandNamed(String[] args) {
         for (String a : args) {
             if (!"--debug".equals(a)) {
-                return SUBCOMMANDS.contains(a) && !"help".equals(a) ? a : null;
+                return SUBCOMMANDS.contains(a) && !ABOUT_THE_CLI.contains(a) ? a : null;
             }
         }
         return null;
     }
 
+    /** Each command's help lists the exit codes that command can return, and no other. */
     private static void applyExitCodeList(CommandLine cl) {
-        boolean computesOnly = cl.getCommandSpec().userObject() instanceof SidCommand
+        Object command = cl.getCommandSpec().userObject();
+        boolean computesOnly = cl.getCommandSpec().helpCommand() || command instanceof SidCommand
                 || (cl.getParent() != null && cl.getParent().getCommandSpec().userObject() instanceof SidCommand);
+        boolean noVerdicts = command instanceof RightsCommand || command instanceof CollectCommand;
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(computesOnly ? ExitCode.helpListWithoutVerdicts() : ExitCode.helpList());
+                .exitCodeList(computesOnly ? ExitCode.helpListWithoutVerdicts()
+                        : noVerdicts ? ExitCode.helpListOfReadersWithoutVerdicts() : ExitCode.helpList());
         for (CommandLine sub : cl.getSubcommands().values()) {
             applyExitCodeList(sub);
         }

@@ -2,15 +2,19 @@ package org.logonrights.cli;
 
 import java.nio.file.Path;
 import org.logonrights.app.FailOn;
+import org.logonrights.app.LogonRightsService;
+import org.logonrights.app.UsageException;
+import org.logonrights.report.RenderOptions;
 import org.logonrights.report.ReportFormat;
 import picocli.CommandLine.Option;
 
 /** Where and how a command writes its report (a picocli mixin). */
 public final class OutputOptions {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             converter = ReportFormatConverter.class, completionCandidates = ReportFormatCandidates.class,
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default: the one an --output file's "
+                    + "extension names (json, sarif, xml for junit, md for markdown), else text.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -21,6 +25,16 @@ public final class OutputOptions {
             converter = FailOnConverter.class, completionCandidates = FailOnCandidates.class,
             description = "Which verdicts make the exit code 1: fail, risk, unknown or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    /** The format given, or the one the output file's extension implies (exit 2 when they differ). */
+    ReportFormat format() throws UsageException {
+        return LogonRightsService.reportFormat(format, output);
+    }
+
+    /** How to render: the terminal's presentation, and the threshold that decides the exit code. */
+    RenderOptions renderOptions() {
+        return Terminal.renderOptions(output == null).failingOn(failOn.failingVerdicts());
+    }
 
     static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
         @Override

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.logonrights.app.RemoteRequest;
-import org.logonrights.app.RemoteSnapshotReader;
 import org.logonrights.app.UsageException;
 import org.logonrights.model.InputException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +51,8 @@ public final class RemoteOptions {
     Path passwordFile;
 
     @Option(names = "--config-path", paramLabel = "SHARE\\PATH",
-            description = "Where applicationHost.config is on HOST (default: "
-                    + RemoteSnapshotReader.DEFAULT_CONFIG_PATH + ").")
+            description = "Where applicationHost.config is on HOST, as SHARE\\PATH (default: the file in "
+                    + "%%windir%%\\System32\\inetsrv\\config on C$).")
     String configPath;
 
     /** Refuses {@code --password VALUE} without echoing the value, which picocli's unknown-option error would. */

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         description = {"Lists, for each logon right, its holders with resolved names, whether each comes from the GPO "
                 + "that defines the right or from local policy, and what the next Group Policy refresh adds or removes."},
         footerHeading = "%nExamples:%n",
-        footer = {"  logonrights rights --secedit secedit.inf --applicationhost applicationHost.config --gpresult gpresult.xml",
-                "  logonrights rights --snapshot srv-web01.json --right SeBatchLogonRight --format json"})
+        footer = {"  logonrights rights --secedit secedit.inf --gpresult gpresult.xml",
+                "  logonrights rights --snapshot srv-web01.json --right SeBatchLogonRight \\",
+                "      --format json"})
 public final class RightsCommand implements Callable<Integer> {
 
     @Spec
@@ -36,8 +37,8 @@ public final class RightsCommand implements Callable<Integer> {
             description = "Only this right (repeatable), e.g. SeBatchLogonRight; case-insensitive.")
     List<String> rights = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text or json. Default: json for an --output file named *.json, else text.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
@@ -46,7 +47,7 @@ public final class RightsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<UserRight> selected = LogonRightsService.parseRights(rights);
-        RightsRenderer renderer = LogonRightsService.rightsFormat(format).rightsRenderer().orElseThrow();
+        RightsRenderer renderer = LogonRightsService.rightsFormat(format, output).rightsRenderer().orElseThrow();
         RightsReport report = new LogonRightsService().rights(inputs.request(remote), selected);
         ReportOutput.write(out -> renderer.render(report, out), output, spec.commandLine().getOut());
         return ExitCode.OK.code();

@@ -2,6 +2,7 @@ package org.logonrights.cli;
 
 import java.util.concurrent.Callable;
 import org.logonrights.app.ExitCode;
+import org.logonrights.app.UsageException;
 import org.logonrights.model.Sid;
 import org.logonrights.model.SidKind;
 import org.logonrights.model.VirtualAccounts;
@@ -25,22 +26,29 @@ public final class SidCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (apppool, service, describe)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required ("
+                + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 
-    @Command(name = "apppool", mixinStandardHelpOptions = true,
-            description = "Prints the SID of IIS APPPOOL\\NAME (S-1-5-82-…, SHA-1 of the lower-cased name).")
+    @Command(name = "apppool", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"Prints the SID of IIS APPPOOL\\NAME (S-1-5-82-…, SHA-1 of the lower-cased name), computed offline.",
+                    "An account name as IIS shows it ('IIS APPPOOL\\NAME') is accepted: the prefix is dropped, with a note."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  logonrights sid apppool DefaultAppPool",
+                    "  logonrights sid apppool 'IIS APPPOOL\\Orders API'"})
     static final class AppPool implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "The application pool's name.")
+        @Parameters(paramLabel = "NAME", description = "The application pool's name (quote it when it has spaces).")
         String name;
 
         @Override
-        public Integer call() {
-            spec.commandLine().getOut().print(VirtualAccounts.appPoolSid(name) + "\n");
-            if (VirtualAccounts.hasUncertainFolding(name)) {
+        public Integer call() throws UsageException {
+            String pool = bareName(spec, name, VirtualAccounts.APP_POOL_DOMAIN, "pool", "the application pool",
+                    "as IIS Manager lists it");
+            spec.commandLine().getOut().print(VirtualAccounts.appPoolSid(pool) + "\n");
+            if (VirtualAccounts.hasUncertainFolding(pool)) {
                 spec.commandLine().getErr().println("logonrights: note: the name has non-ASCII characters; Windows may fold "
                         + "their case differently, so verify the SID on the server");
             }
@@ -48,24 +56,55 @@ public final class SidCommand implements Runnable {
         }
     }
 
-    @Command(name = "service", mixinStandardHelpOptions = true,
-            description = "Prints the SID of NT SERVICE\\NAME (S-1-5-80-…, SHA-1 of the upper-cased name).")
+    @Command(name = "service", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = {"Prints the SID of NT SERVICE\\NAME (S-1-5-80-…, SHA-1 of the upper-cased name), computed offline.",
+                    "An account name ('NT SERVICE\\NAME') is accepted: the prefix is dropped, with a note."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  logonrights sid service MSSQLSERVER",
+                    "  logonrights sid service 'NT SERVICE\\W3SVC'"})
     static final class Service implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "The service's name (not its display name).")
+        @Parameters(paramLabel = "NAME", description = "The service's name (sc query shows it as SERVICE_NAME), not its display name.")
         String name;
 
         @Override
-        public Integer call() {
-            spec.commandLine().getOut().print(VirtualAccounts.serviceSid(name) + "\n");
+        public Integer call() throws UsageException {
+            String service = bareName(spec, name, VirtualAccounts.SERVICE_DOMAIN, "service", "the service",
+                    "as 'sc query' shows it in SERVICE_NAME");
+            spec.commandLine().getOut().print(VirtualAccounts.serviceSid(service) + "\n");
             return ExitCode.OK.code();
         }
     }
 
-    @Command(name = "describe", mixinStandardHelpOptions = true,
-            description = "Names a well-known SID, or says what kind of SID it is.")
+    /**
+     * The name to hash: without a {@code DOMAIN\} prefix copied from an account name (with a note
+     * saying so), and never empty, since an empty name hashes to a SID no account has.
+     *
+     * @param kind "pool", as the note names it
+     * @param what "the application pool", as the error names it
+     * @param where where the user finds the right name
+     */
+    private static String bareName(CommandSpec spec, String typed, String domain, String kind, String what, String where)
+            throws UsageException {
+        String bare = VirtualAccounts.withoutDomain(typed, domain);
+        if (!bare.equals(typed)) {
+            spec.commandLine().getErr().println("logonrights: note: computing the SID of " + kind + " '" + bare
+                    + "' (the '" + domain + "\\' prefix is not part of the " + kind + " name)");
+        }
+        if (bare.isBlank()) {
+            throw new UsageException("the name of " + what + " is empty; give its name " + where);
+        }
+        return bare;
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+            description = "Names a well-known SID, or says what kind of SID it is, offline.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  logonrights sid describe S-1-5-32-568",
+                    "  logonrights sid describe S-1-15-2-1",
+                    "  logonrights sid describe '*S-1-5-21-1004336348-1177238915-682003330-512'"})
     static final class Describe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -79,7 +118,7 @@ public final class SidCommand implements Runnable {
             try {
                 sid = Sid.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new org.logonrights.app.UsageException(e.getMessage());
+                throw new UsageException(e.getMessage());
             }
             spec.commandLine().getOut().print(sid + ": " + describe(sid) + "\n");
             return ExitCode.OK.code();
@@ -95,6 +134,10 @@ public final class SidCommand implements Runnable {
                 case DOMAIN_OR_MACHINE -> "an account or group of a domain or of a machine's local SAM (RID " + sid.rid()
                         + WellKnownSids.domainRidName(sid.rid()).map(name -> " " + name).orElse("") + ")";
                 case BUILTIN_ALIAS -> "a BUILTIN alias with RID " + sid.rid() + " (not in the well-known table)";
+                case APP_CONTAINER -> "an AppContainer package SID (a packaged or UWP app's identity), not an account "
+                        + "an IIS pool runs as";
+                case CAPABILITY -> "a capability SID (APPLICATION PACKAGE AUTHORITY\\...), which AppContainer tokens carry "
+                        + "for what the app may use; not an account";
                 case OTHER -> "not a well-known SID";
             };
         }

@@ -12,8 +12,14 @@ public enum SidKind {
     DOMAIN_OR_MACHINE,
     /** A BUILTIN alias (S-1-5-32-…) that is not in the well-known table. */
     BUILTIN_ALIAS,
+    /** An AppContainer (UWP / packaged app) package SID, S-1-15-2-… beyond the two well-known groups. */
+    APP_CONTAINER,
+    /** A capability SID an AppContainer token can carry, S-1-15-3-…. */
+    CAPABILITY,
     /** None of the above. */
     OTHER;
+
+    private static final long APPLICATION_PACKAGE_AUTHORITY = 15;
 
     /** The kind of {@code sid}: the well-known table first, then the SID's authority and sub-authorities. */
     public static SidKind of(Sid sid) {
@@ -29,6 +35,18 @@ public enum SidKind {
         if (sid.isDomainOrMachine()) {
             return DOMAIN_OR_MACHINE;
         }
-        return sid.isBuiltinAlias() ? BUILTIN_ALIAS : OTHER;
+        if (sid.isBuiltinAlias()) {
+            return BUILTIN_ALIAS;
+        }
+        return appPackageKind(sid);
+    }
+
+    /** S-1-15-2-… (package) and S-1-15-3-… (capability), the APPLICATION PACKAGE AUTHORITY's SIDs. */
+    private static SidKind appPackageKind(Sid sid) {
+        if (sid.authority() != APPLICATION_PACKAGE_AUTHORITY || sid.subAuthorities().size() < 2) {
+            return OTHER;
+        }
+        long type = sid.subAuthorities().get(0);
+        return type == 2 ? APP_CONTAINER : type == 3 ? CAPABILITY : OTHER;
     }
 }

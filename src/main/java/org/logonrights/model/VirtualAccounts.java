@@ -26,6 +26,15 @@ public final class VirtualAccounts {
     private VirtualAccounts() {
     }
 
+    /**
+     * {@code name} without a leading {@code DOMAIN\} of the given domain (case-insensitive), as an
+     * account name is often copied from IIS Manager or an error message; other names unchanged.
+     */
+    public static String withoutDomain(String name, String domain) {
+        String prefix = domain + "\\";
+        return name.regionMatches(true, 0, prefix, 0, prefix.length()) ? name.substring(prefix.length()) : name;
+    }
+
     /** The SID of {@code IIS APPPOOL\<poolName>}: the lower-cased name is hashed. */
     public static Sid appPoolSid(String poolName) {
         return hashed(82, poolName.toLowerCase(Locale.ROOT));

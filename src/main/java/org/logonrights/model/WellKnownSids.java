@@ -89,6 +89,8 @@ public final class WellKnownSids {
         add("S-1-5-83-0", "NT VIRTUAL MACHINE\\Virtual Machines", null);
         add("S-1-5-90-0", "Window Manager\\Window Manager Group", null);
         add("S-1-5-99-0", "RESTRICTED SERVICES\\ALL RESTRICTED SERVICES", null);
+        add("S-1-15-2-1", "APPLICATION PACKAGE AUTHORITY\\ALL APPLICATION PACKAGES", null);
+        add("S-1-15-2-2", "APPLICATION PACKAGE AUTHORITY\\ALL RESTRICTED APPLICATION PACKAGES", null);
         add("S-1-16-12288", "Mandatory Label\\High Mandatory Level", null);
         add("S-1-18-1", "Authentication authority asserted identity", null);
     }

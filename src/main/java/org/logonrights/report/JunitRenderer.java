@@ -16,9 +16,12 @@ import org.logonrights.engine.Verdict;
 import org.logonrights.model.InputNote;
 
 /**
- * JUnit XML for CI test reports: one test suite per machine, one test case per pool. WILL_FAIL and
- * AT_RISK pools fail with their reason chain as the failure text; UNKNOWN pools are skipped, since
- * nothing was proved either way. Times are always 0, so the same report gives the same bytes.
+ * JUnit XML for CI test reports: one test suite per machine, one test case per pool. A pool fails
+ * exactly when its verdict fails the run under {@code --fail-on} ({@link RenderOptions#failing()}),
+ * so the failure count and the exit code never disagree: WILL_FAIL and AT_RISK under the default,
+ * UNKNOWN too with {@code --fail-on unknown}. An UNKNOWN that does not fail the run is skipped, since
+ * nothing was proved either way (exit 4); a WILL_FAIL or AT_RISK below the threshold passes, with its
+ * reason chain in {@code <system-out>}. Times are always 0, so the same report gives the same bytes.
  *
  * <p>The XML declares UTF-8: the caller's writer must encode UTF-8.
  */
@@ -26,11 +29,22 @@ public final class JunitRenderer implements Renderer {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
+    private final RenderOptions options;
+
+    /** Under the default threshold ({@code --fail-on risk}). */
+    public JunitRenderer() {
+        this(RenderOptions.PLAIN);
+    }
+
+    public JunitRenderer(RenderOptions options) {
+        this.options = options;
+    }
+
     @Override
     public void render(AuditReport report, Writer out) throws IOException {
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
-            write(report, xml);
+            write(report, options, xml);
             xml.flush();
             xml.close();
         } catch (XMLStreamException e) {
@@ -38,12 +52,20 @@ public final class JunitRenderer implements Renderer {
         }
     }
 
-    private static void write(AuditReport report, XMLStreamWriter xml) throws XMLStreamException {
+    /** What a pool's test case is: "failure", "skipped", or null for a pass. */
+    static String outcome(Verdict verdict, RenderOptions options) {
+        if (options.fails(verdict)) {
+            return "failure";
+        }
+        return verdict == Verdict.UNKNOWN ? "skipped" : null;
+    }
+
+    private static void write(AuditReport report, RenderOptions options, XMLStreamWriter xml) throws XMLStreamException {
         AuditResult r = report.result();
         String machine = ReportFacts.machineLabel(r.machine());
         String tests = String.valueOf(r.pools().size());
-        String failures = String.valueOf(ReportFacts.count(r, Verdict.WILL_FAIL) + ReportFacts.count(r, Verdict.AT_RISK));
-        String skipped = String.valueOf(ReportFacts.count(r, Verdict.UNKNOWN));
+        String failures = String.valueOf(r.pools().stream().filter(p -> "failure".equals(outcome(p.verdict(), options))).count());
+        String skipped = String.valueOf(r.pools().stream().filter(p -> "skipped".equals(outcome(p.verdict(), options))).count());
 
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
@@ -62,7 +84,7 @@ public final class JunitRenderer implements Renderer {
         xml.writeEndElement();
         for (PoolResult p : r.pools()) {
             newline(xml, 2);
-            testcase(xml, machine, p);
+            testcase(xml, machine, p, outcome(p.verdict(), options));
         }
         String systemOut = machineText(r);
         if (!systemOut.isEmpty()) {
@@ -89,14 +111,9 @@ public final class JunitRenderer implements Renderer {
         xml.writeAttribute("time", "0");
     }
 
-    private static void testcase(XMLStreamWriter xml, String machine, PoolResult p) throws XMLStreamException {
-        String outcome = switch (p.verdict()) {
-            case WILL_FAIL, AT_RISK -> "failure";
-            case UNKNOWN -> "skipped";
-            case WILL_START -> null;
-        };
+    private static void testcase(XMLStreamWriter xml, String machine, PoolResult p, String outcome) throws XMLStreamException {
         List<Finding> findings = p.findings();
-        if (outcome == null && findings.isEmpty()) {
+        if (outcome == null && findings.isEmpty() && p.verdict() == Verdict.WILL_START) {
             xml.writeEmptyElement("testcase");
             testcaseAttributes(xml, machine, p);
             return;
@@ -112,7 +129,7 @@ public final class JunitRenderer implements Renderer {
             }
             text(xml, chain(p));
         } else {
-            // A pool that starts can still have findings worth reading (LocalSystem, a note).
+            // A pool that passes can still have findings worth reading (LocalSystem, a risk below --fail-on).
             xml.writeStartElement("system-out");
             text(xml, chain(p));
         }

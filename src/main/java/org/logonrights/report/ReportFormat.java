@@ -42,15 +42,18 @@ public enum ReportFormat {
         return switch (this) {
             case TEXT -> new TextRenderer(options);
             case JSON -> new JsonRenderer();
-            case SARIF -> new SarifRenderer();
-            case JUNIT -> new JunitRenderer();
+            case SARIF -> new SarifRenderer(options);
+            case JUNIT -> new JunitRenderer(options);
             case MARKDOWN -> new MarkdownRenderer();
         };
     }
 
-    /** The renderer of {@code explain}: the text format focuses on one pool's reason chain, the others render the audit. */
-    public Renderer explainRenderer(RenderOptions options, String pool) {
-        return this == TEXT ? new TextRenderer(options, pool) : renderer(options);
+    /**
+     * The renderer of {@code explain}: the text format focuses on one pool's reason chain, ending with
+     * a short glossary when {@code glossary} is set; the others render the audit.
+     */
+    public Renderer explainRenderer(RenderOptions options, String pool, boolean glossary) {
+        return this == TEXT ? new TextRenderer(options, pool, glossary) : renderer(options);
     }
 
     /** The renderer of a {@code rights} report, for the formats that have one (text and JSON). */
@@ -66,6 +69,24 @@ public enum ReportFormat {
     public static Optional<ReportFormat> parse(String name) {
         for (ReportFormat f : values()) {
             if (f.cliName.equalsIgnoreCase(name.strip())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The format a file name's extension stands for ({@code report.sarif} is SARIF, {@code .xml} JUnit),
+     * case-insensitively; empty for an extension no format has, {@code .txt} included as text.
+     */
+    public static Optional<ReportFormat> ofFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String extension = fileName.substring(dot + 1);
+        for (ReportFormat f : values()) {
+            if (f.fileExtension.equalsIgnoreCase(extension)) {
                 return Optional.of(f);
             }
         }

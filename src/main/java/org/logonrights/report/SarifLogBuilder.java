@@ -16,7 +16,8 @@ import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.Rule;
 import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Severity;
-import org.logonrights.engine.Verdict;
+import org.logonrights.model.Provenance;
+import org.logonrights.model.SourceKind;
 import org.logonrights.report.sarif.SarifLog;
 import org.logonrights.report.sarif.SarifLog.ArtifactLocation;
 import org.logonrights.report.sarif.SarifLog.Level;
@@ -47,10 +48,15 @@ final class SarifLogBuilder {
     static final String DOC_BASE = INFORMATION_URI + "/blob/main/";
 
     private final Function<String, Optional<Rule>> catalogue;
+    private final RenderOptions options;
 
-    /** {@code catalogue} gives a rule's metadata by id ({@code Rules::byId}). */
-    SarifLogBuilder(Function<String, Optional<Rule>> catalogue) {
+    /**
+     * {@code catalogue} gives a rule's metadata by id ({@code Rules::byId}); {@code options} say which
+     * verdicts fail the run.
+     */
+    SarifLogBuilder(Function<String, Optional<Rule>> catalogue, RenderOptions options) {
         this.catalogue = catalogue;
+        this.options = options;
     }
 
     /** A finding with the pool it belongs to, or null for a machine finding. */
@@ -68,8 +74,9 @@ final class SarifLogBuilder {
         findings.forEach(l -> rules.computeIfAbsent(l.finding().ruleId(), id -> descriptor(l.finding())));
         List<String> ruleIds = List.copyOf(rules.keySet());
 
+        String fallback = fallbackArtifact(report, machine);
         List<Result> results = findings.stream()
-                .map(l -> result(l, ruleIds.indexOf(l.finding().ruleId()), machine)).toList();
+                .map(l -> result(l, ruleIds.indexOf(l.finding().ruleId()), machine, fallback, options)).toList();
         ToolComponent driver = new ToolComponent("logonrights", report.toolVersion(), INFORMATION_URI,
                 List.copyOf(rules.values()));
         return SarifLog.of(List.of(new Run(new Tool(driver), results)));
@@ -88,24 +95,38 @@ final class SarifLogBuilder {
                 new ReportingConfiguration(level(d.severity())));
     }
 
-    private static Result result(Located l, int ruleIndex, String machine) {
+    /**
+     * The artifact of a finding whose evidence is computed rather than read: the first input of the
+     * audit (the rights export, or the machine's LSA policy), so that it still has the physical
+     * location code scanning requires.
+     */
+    private static String fallbackArtifact(AuditReport report, String machine) {
+        return report.inputs().stream().map(p -> ArtifactUris.of(p, machine)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> ArtifactUris.of(Provenance.of(SourceKind.LSA, null), machine).orElseThrow());
+    }
+
+    private static Result result(Located l, int ruleIndex, String machine, String fallback, RenderOptions options) {
         Finding f = l.finding();
         PoolResult pool = l.pool();
         ResultProperties properties = pool == null ? null
                 : new ResultProperties(pool.name(), pool.verdict().name(), pool.confidence().name());
-        return new Result(f.ruleId(), ruleIndex, level(f, pool), new Message(messageText(f)),
-                locations(f, pool, machine), new PartialFingerprints(fingerprint(f)), properties);
+        return new Result(f.ruleId(), ruleIndex, level(f, pool, options), new Message(messageText(f)),
+                locations(f, pool, machine, fallback), new PartialFingerprints(fingerprint(f)), properties);
     }
 
     /**
-     * A result's level is its finding's severity: ERROR is {@code error}, WARNING {@code warning},
-     * NOTE {@code note}. An {@code error} on a pool means the pool will not start: the error rules
-     * (LR001, LR002) always force WILL_FAIL, and should a future rule report an ERROR on a pool that
-     * still starts or is only at risk, it is written as {@code warning} so that a CI gate on
-     * {@code error} stays a gate on WILL_FAIL.
+     * A result's level says whether it fails the run, as the exit code does under {@code --fail-on}:
+     * the finding that decided the verdict of a pool that fails the run is {@code error}; an ERROR
+     * finding anywhere else is written {@code warning}, so that a CI gate on {@code error} is a gate on
+     * exit code 1; every other finding keeps its severity (WARNING {@code warning}, NOTE {@code note}).
+     * Under the default {@code risk} this makes WILL_FAIL and AT_RISK pools' decisive findings errors.
      */
-    static Level level(Finding f, PoolResult pool) {
-        if (f.severity() == Severity.ERROR && pool != null && pool.verdict() != Verdict.WILL_FAIL) {
+    static Level level(Finding f, PoolResult pool, RenderOptions options) {
+        boolean failsTheRun = pool != null && options.fails(pool.verdict());
+        if (failsTheRun && f.ruleId().equals(pool.decidedBy())) {
+            return Level.ERROR;
+        }
+        if (f.severity() == Severity.ERROR && !failsTheRun) {
             return Level.WARNING;
         }
         return level(f.severity());
@@ -133,17 +154,13 @@ final class SarifLogBuilder {
         return "Pool '" + f.pool() + "'" + account + ": " + f.message();
     }
 
-    private static List<Location> locations(Finding f, PoolResult pool, String machine) {
-        PhysicalLocation physical = ArtifactUris.of(f.location())
-                .map(uri -> new PhysicalLocation(new ArtifactLocation(uri),
-                        f.location().line() > 0 ? new Region(f.location().line()) : null))
-                .orElse(null);
+    /** Every result has one location: the evidence's file or live store, and the pool when there is one. */
+    private static List<Location> locations(Finding f, PoolResult pool, String machine, String fallback) {
+        String uri = ArtifactUris.of(f.location(), machine).orElse(fallback);
+        Region region = ArtifactUris.hasLine(f.location()) ? new Region(f.location().line()) : null;
         List<LogicalLocation> logical = pool == null ? null
                 : List.of(new LogicalLocation(pool.name(), machine + "/" + pool.name(), "module"));
-        if (physical == null && logical == null) {
-            return null;
-        }
-        return List.of(new Location(physical, logical));
+        return List.of(new Location(new PhysicalLocation(new ArtifactLocation(uri), region), logical));
     }
 
     /**

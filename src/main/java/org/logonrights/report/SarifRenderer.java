@@ -9,7 +9,7 @@ import org.logonrights.engine.rules.Rules;
 
 /**
  * The SARIF 2.1.0 log (OASIS), for code-scanning dashboards: one run whose rules are those that
- * produced a finding. Levels follow the finding's severity ({@link SarifLogBuilder#level}); each pool
+ * produced a finding. Levels follow {@code --fail-on} and the finding's severity ({@link SarifLogBuilder#level}); each pool
  * finding carries the pool as a logical location and its verdict in the result's properties.
  * Pretty-printed with LF line ends, in a fixed order, so the same report gives the same bytes.
  */
@@ -18,12 +18,21 @@ public final class SarifRenderer implements Renderer {
     private final SarifLogBuilder builder;
 
     public SarifRenderer() {
-        this(Rules::byId);
+        this(RenderOptions.PLAIN);
+    }
+
+    /** With the threshold of {@code options} deciding which results are errors. */
+    public SarifRenderer(RenderOptions options) {
+        this(Rules::byId, options);
     }
 
     /** With a rule catalogue other than {@link Rules}, for engines run with their own rules. */
     public SarifRenderer(Function<String, Optional<Rule>> catalogue) {
-        this.builder = new SarifLogBuilder(catalogue);
+        this(catalogue, RenderOptions.PLAIN);
+    }
+
+    private SarifRenderer(Function<String, Optional<Rule>> catalogue, RenderOptions options) {
+        this.builder = new SarifLogBuilder(catalogue, options);
     }
 
     @Override

@@ -19,17 +19,24 @@ import org.logonrights.model.Provenance;
 public final class TextRenderer implements Renderer {
 
     private static final int MAX_CELL = 40;
+    /** Text is never wrapped narrower than this, however narrow the terminal says it is. */
+    private static final int MIN_WIDTH = 40;
     private final RenderOptions options;
     private final String onlyPool;
+    private final boolean glossary;
 
     public TextRenderer(RenderOptions options) {
-        this(options, null);
+        this(options, null, false);
     }
 
-    /** With {@code onlyPool} set, renders the full reason chain of that pool alone ({@code explain}). */
-    public TextRenderer(RenderOptions options, String onlyPool) {
+    /**
+     * With {@code onlyPool} set, renders the full reason chain of that pool alone ({@code explain}),
+     * followed, when {@code glossary} is set, by what the insider terms it used and its confidence mean.
+     */
+    public TextRenderer(RenderOptions options, String onlyPool, boolean glossary) {
         this.options = options;
         this.onlyPool = onlyPool;
+        this.glossary = glossary;
     }
 
     @Override
@@ -38,12 +45,21 @@ public final class TextRenderer implements Renderer {
         if (onlyPool != null) {
             for (PoolResult p : r.pools()) {
                 if (p.name().equalsIgnoreCase(onlyPool)) {
-                    explain(p, out);
+                    java.io.StringWriter chain = new java.io.StringWriter();
+                    explain(p, chain);
+                    out.write(chain.toString());
+                    if (glossary) {
+                        glossary(chain.toString(), p, out);
+                    }
                 }
             }
             return;
         }
-        out.write(summaryLine(r) + "\n");
+        if (options.terminal()) {
+            wrap(out, "", summaryLine(r));
+        } else {
+            out.write(summaryLine(r) + "\n");
+        }
         if (!r.pools().isEmpty()) {
             out.write("\n");
             table(r.pools(), out);
@@ -89,33 +105,79 @@ public final class TextRenderer implements Renderer {
         return r.pools().stream().filter(p -> p.verdict() == v).count();
     }
 
+    /**
+     * The pools at a glance: all six columns in a file, whose layout is fixed, and on a terminal wide
+     * enough; on a narrower terminal identity and confidence move to a line under each row; on a very
+     * narrow one, each pool is a short block.
+     */
     private void table(List<PoolResult> pools, Writer out) throws IOException {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE"});
         for (PoolResult p : pools) {
-            rows.add(new String[] {p.name(), p.identity().account() == null ? "(none)" : p.identity().account(),
-                    p.logon().label(), p.requiredRight() == null ? "-" : p.requiredRight().constantName(),
+            rows.add(new String[] {p.name(), identity(p), p.logon().label(), requiredRight(p),
                     p.verdict().name(), p.confidence().name().toLowerCase(Locale.ROOT)});
         }
-        int[] widths = new int[rows.get(0).length];
+        rows.forEach(row -> java.util.Arrays.setAll(row, i -> truncate(row[i])));
+        int width = Math.max(MIN_WIDTH, options.width());
+        if (!options.terminal() || tableWidth(rows, ALL_COLUMNS) <= width) {
+            writeRows(rows, ALL_COLUMNS, pools, false, out);
+        } else if (tableWidth(rows, NARROW_COLUMNS) <= width) {
+            writeRows(rows, NARROW_COLUMNS, pools, true, out);
+        } else {
+            for (PoolResult p : pools) {
+                out.write(p.name() + ": " + colour(p.verdict().name(), p.verdict()) + " (confidence "
+                        + p.confidence().name().toLowerCase(Locale.ROOT) + ")\n");
+                wrap(out, "  ", "identity " + identity(p) + ", " + p.logon().label() + " logon, required right "
+                        + requiredRight(p));
+            }
+        }
+    }
+
+    private static final int[] ALL_COLUMNS = {0, 1, 2, 3, 4, 5};
+    /** Pool, logon, required right, verdict: identity and confidence go to the line below. */
+    private static final int[] NARROW_COLUMNS = {0, 2, 3, 4};
+    private static final int VERDICT_COLUMN = 4;
+
+    private static int tableWidth(List<String[]> rows, int[] columns) {
+        int total = 2 * (columns.length - 1);
+        for (int c : columns) {
+            total += rows.stream().mapToInt(row -> row[c].length()).max().orElse(0);
+        }
+        return total;
+    }
+
+    private void writeRows(List<String[]> rows, int[] columns, List<PoolResult> pools, boolean detailLine, Writer out)
+            throws IOException {
+        int[] widths = new int[columns.length];
         for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = truncate(row[i]);
-                widths[i] = Math.max(widths[i], row[i].length());
+            for (int i = 0; i < columns.length; i++) {
+                widths[i] = Math.max(widths[i], row[columns[i]].length());
             }
         }
         for (int r = 0; r < rows.size(); r++) {
             StringBuilder line = new StringBuilder();
             String[] row = rows.get(r);
-            for (int i = 0; i < row.length; i++) {
-                String cell = i == 4 && r > 0 ? colour(row[i], Verdict.valueOf(row[i])) : row[i];
-                line.append(cell);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
+            for (int i = 0; i < columns.length; i++) {
+                String text = row[columns[i]];
+                line.append(columns[i] == VERDICT_COLUMN && r > 0 ? colour(text, Verdict.valueOf(text)) : text);
+                if (i < columns.length - 1) {
+                    line.append(" ".repeat(widths[i] - text.length() + 2));
                 }
             }
             out.write(line.toString().stripTrailing() + "\n");
+            if (detailLine && r > 0) {
+                PoolResult p = pools.get(r - 1);
+                wrap(out, "    ", "identity " + identity(p) + ", confidence " + p.confidence().name().toLowerCase(Locale.ROOT));
+            }
         }
+    }
+
+    private static String identity(PoolResult p) {
+        return p.identity().account() == null ? "(none)" : p.identity().account();
+    }
+
+    private static String requiredRight(PoolResult p) {
+        return p.requiredRight() == null ? "-" : p.requiredRight().constantName();
     }
 
     private void explain(PoolResult p, Writer out) throws IOException {
@@ -134,12 +196,32 @@ public final class TextRenderer implements Renderer {
         }
     }
 
+    /**
+     * " [file line N]": the file's spaces are non-breaking while the text is wrapped, so that a path
+     * such as ".../Windows NT/SecEdit/GptTmpl.inf" is never split across lines.
+     */
+    /** "Terms used above": the confidence level, then each glossary term the explanation used. */
+    private void glossary(String explanation, PoolResult p, Writer out) throws IOException {
+        List<String[]> entries = new ArrayList<>();
+        entries.add(new String[] {Glossary.term(p.confidence()), Glossary.meaning(p.confidence())});
+        Glossary.usedIn(explanation).forEach(e -> entries.add(new String[] {e.term(), e.meaning()}));
+        int width = entries.stream().mapToInt(e -> e[0].length()).max().orElse(0) + 2;
+        out.write("\nTerms used above (docs/glossary.md has them all; --no-glossary leaves this out):\n");
+        for (String[] e : entries) {
+            wrap(out, "  " + pad(e[0], width), e[1]);
+        }
+    }
+
     private static String where(Provenance p) {
         if (p == null || p.file() == null) {
             return "";
         }
-        return " [" + p.describe() + "]";
+        String described = p.describe();
+        return " [" + p.file().replace(' ', NO_BREAK) + described.substring(p.file().length()) + "]";
     }
+
+    /** Stands for a space that {@link #wrap} must not break at; written out as a plain space. */
+    private static final char NO_BREAK = '\ue000';
 
     private String colour(String text, Verdict v) {
         if (!options.color()) {
@@ -154,8 +236,13 @@ public final class TextRenderer implements Renderer {
         return "\u001b[" + code + "m" + text + "\u001b[0m";
     }
 
+    /**
+     * Writes {@code text} after {@code prefix}, wrapped at spaces to the width; a word is never split.
+     * On a terminal, a word too long to follow the indent (a SID, a path) starts its own line at the
+     * margin instead, so that it fits when it can.
+     */
     private void wrap(Writer out, String prefix, String text) throws IOException {
-        int width = Math.max(60, options.width());
+        int width = Math.max(MIN_WIDTH, options.width());
         String indent = " ".repeat(prefix.length());
         StringBuilder line = new StringBuilder(prefix);
         int lineStart = 0;
@@ -163,14 +250,18 @@ public final class TextRenderer implements Renderer {
             if (line.length() - lineStart > prefix.length() && line.length() - lineStart + 1 + word.length() > width) {
                 line.append('\n');
                 lineStart = line.length();
-                line.append(indent);
+                boolean tooLong = options.terminal() && indent.length() + word.length() > width;
+                line.append(tooLong ? " ".repeat(Math.max(0, Math.min(MARGIN, width - word.length()))) : indent);
             } else if (line.length() - lineStart > prefix.length()) {
                 line.append(' ');
             }
             line.append(word);
         }
-        out.write(line.toString().stripTrailing() + "\n");
+        out.write(line.toString().stripTrailing().replace(NO_BREAK, ' ') + "\n");
     }
+
+    /** The indent of a word too long for the usual one. */
+    private static final int MARGIN = 4;
 
     private static String pad(String s, int n) {
         return s.length() >= n ? s + " " : s + " ".repeat(n - s.length());

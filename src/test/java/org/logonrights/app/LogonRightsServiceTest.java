@@ -137,9 +137,30 @@ class LogonRightsServiceTest {
 
         @Test
         void rightsAreWrittenAsTextOrJsonOnly() throws Exception {
-            assertEquals(ReportFormat.JSON, LogonRightsService.rightsFormat("JSON"));
+            assertEquals(ReportFormat.JSON, LogonRightsService.rightsFormat("JSON", null));
             assertEquals("rights supports --format text or json, not 'sarif'",
-                    assertThrows(UsageException.class, () -> LogonRightsService.rightsFormat("sarif")).getMessage());
+                    assertThrows(UsageException.class, () -> LogonRightsService.rightsFormat("sarif", null)).getMessage());
+            assertEquals(ReportFormat.JSON, LogonRightsService.rightsFormat(null, Path.of("out", "rights.JSON")));
+            assertEquals(ReportFormat.TEXT, LogonRightsService.rightsFormat(null, Path.of("rights.log")));
+            assertEquals("rights supports --format text or json, not 'sarif'",
+                    assertThrows(UsageException.class, () -> LogonRightsService.rightsFormat(null, Path.of("r.sarif"))).getMessage());
+        }
+
+        @Test
+        void theOutputFileExtensionChoosesTheFormatUnlessOneIsGivenAndAClashIsRefused() throws Exception {
+            assertEquals(ReportFormat.TEXT, LogonRightsService.reportFormat(null, null));
+            assertEquals(ReportFormat.JSON, LogonRightsService.reportFormat(null, Path.of("report.json")));
+            assertEquals(ReportFormat.SARIF, LogonRightsService.reportFormat(null, Path.of("ci", "logonrights.sarif")));
+            assertEquals(ReportFormat.JUNIT, LogonRightsService.reportFormat(null, Path.of("TEST-logonrights.xml")));
+            assertEquals(ReportFormat.MARKDOWN, LogonRightsService.reportFormat(null, Path.of("report.md")));
+            assertEquals(ReportFormat.TEXT, LogonRightsService.reportFormat(null, Path.of("report.txt")));
+            assertEquals(ReportFormat.TEXT, LogonRightsService.reportFormat(null, Path.of("report")));
+            assertEquals(ReportFormat.JSON, LogonRightsService.reportFormat(ReportFormat.JSON, Path.of("report.log")));
+            assertEquals(ReportFormat.SARIF, LogonRightsService.reportFormat(ReportFormat.SARIF, Path.of("a.sarif")));
+            UsageException clash = assertThrows(UsageException.class,
+                () -> LogonRightsService.reportFormat(ReportFormat.JSON, Path.of("report.sarif")));
+            assertEquals("--format json does not match the output file report.sarif, whose extension means --format sarif; "
+                    + "change one of them", clash.getMessage());
         }
 
         @Test

@@ -19,7 +19,8 @@ class CliContractTest {
         for (String[] args : new String[][] {{"--help"}, {"audit", "--help"}, {"explain", "--help"}, {"rights", "--help"}, {"collect", "--help"}}) {
             CliResult r = Cli.run(args);
             assertEquals(0, r.exitCode());
-            for (String code : new String[] {"0", "1", "2", "3", "4"}) {
+            boolean verdicts = !args[0].equals("rights") && !args[0].equals("collect"); // SmallTrapsTest checks those
+            for (String code : verdicts ? new String[] {"0", "1", "2", "3", "4"} : new String[] {"0", "2", "3"}) {
                 assertTrue(r.stdout().lines().anyMatch(l -> l.strip().startsWith(code + " ") || l.strip().startsWith(code + "  ")),
                         String.join(" ", args) + " lacks exit code " + code + ":\n" + r.stdout());
             }

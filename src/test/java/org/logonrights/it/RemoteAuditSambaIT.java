@@ -39,6 +39,7 @@ import org.logonrights.platform.remote.RemoteNoSuchPrivilegeException;
 import org.logonrights.platform.remote.RemoteTarget;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.testing.CliResult;
+import org.logonrights.testing.GithubCodeScanning;
 import org.logonrights.testing.JarRunner;
 
 /**
@@ -182,6 +183,24 @@ class RemoteAuditSambaIT {
         assertEquals(verdicts(local.stdout()), remoteVerdicts);
         assertEquals(List.of("WILL_FAIL", "DOCUMENTED", "SeBatchLogonRight"), remoteVerdicts.get("WebPool"));
         assertTrue(JSON.readTree(remote.stdout()).toString().contains("remote-right-unknown-to-server"));
+    }
+
+    /** GitHub code scanning refuses a whole upload when one result lacks an artifact location. */
+    @Test
+    void sarifOfTheRemoteAuditMeetsGithubsRequirementsWithStableFingerprints() throws Exception {
+        List<JsonNode> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CliResult r = JarRunner.runWithEnv(Map.of("PW", SambaDc.ADMIN_PASSWORD), "audit", "--remote", HOST,
+                    "--user", SambaDc.ADMIN, "--password-env", "PW", "--format", "sarif");
+            assertEquals(1, r.exitCode(), "WebPool will fail: " + r.stderr());
+            runs.add(JSON.readTree(r.stdout()));
+        }
+        assertEquals(List.of(), GithubCodeScanning.violations(runs.get(0)));
+        List<String> uris = new ArrayList<>();
+        runs.get(0).at("/runs/0/results").forEach(r -> uris.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+        assertTrue(uris.contains("lsa://127.0.0.1/"), "the LSA evidence names the host: " + uris);
+        assertEquals(runs.get(0).at("/runs/0/results").findValues("partialFingerprints"),
+                runs.get(1).at("/runs/0/results").findValues("partialFingerprints"));
     }
 
     @Test

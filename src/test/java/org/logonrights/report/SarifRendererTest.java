@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.logonrights.engine.rules.Rules;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.SourceKind;
+import org.logonrights.testing.GithubCodeScanning;
 
 /** What the SARIF log says beyond schema validity: rules, indexes, levels, locations, fingerprints. */
 class SarifRendererTest {
@@ -86,29 +88,51 @@ class SarifRendererTest {
     }
 
     @Test
-    void levelsFollowSeverityAndErrorsOnlyMarkPoolsThatWillNotStart() {
+    void errorsMarkExactlyTheDecisiveFindingsOfPoolsThatFailTheRun() {
         AuditReport report = ReportScenarios.MIXED.report();
         Map<String, String> levelByRule = new HashMap<>();
         for (JsonNode result : sarif(report).at("/runs/0/results")) {
             levelByRule.put(result.get("ruleId").asText(), result.get("level").asText());
             if (result.get("level").asText().equals("error")) {
-                assertEquals("WILL_FAIL", result.at("/properties/verdict").asText(), result.toString());
+                assertTrue(List.of("WILL_FAIL", "AT_RISK").contains(result.at("/properties/verdict").asText()), result.toString());
             }
         }
-        assertEquals("error", levelByRule.get("LR002"));
-        assertEquals("warning", levelByRule.get("LR004"));
-        assertEquals("note", levelByRule.get("LR005"));
+        assertEquals("error", levelByRule.get("LR002"), "decides WILL_FAIL");
+        assertEquals("error", levelByRule.get("LR004"), "decides AT_RISK, which fails the run under --fail-on risk");
+        assertEquals("note", levelByRule.get("LR005"), "decides UNKNOWN, which exits 4, not 1");
         assertEquals("warning", levelByRule.get("LR011"));
         assertEquals("note", levelByRule.get("LR015"));
     }
 
     @Test
-    void anErrorOnAPoolThatStillStartsIsWrittenAsAWarning() {
+    void theThresholdDecidesWhichFindingsAreErrors() {
+        AuditReport report = ReportScenarios.MIXED.report();
+        Map<String, String> underFail = levels(report, EnumSet.of(Verdict.WILL_FAIL));
+        assertEquals("error", underFail.get("LR002"));
+        assertEquals("warning", underFail.get("LR004"), "AT_RISK does not fail the run under --fail-on fail");
+        Map<String, String> underUnknown = levels(report, EnumSet.of(Verdict.WILL_FAIL, Verdict.AT_RISK, Verdict.UNKNOWN));
+        assertEquals("error", underUnknown.get("LR005"), "UNKNOWN fails the run under --fail-on unknown");
+        Map<String, String> underNever = levels(report, EnumSet.noneOf(Verdict.class));
+        assertFalse(underNever.containsValue("error"), underNever.toString());
+        assertEquals("warning", underNever.get("LR002"), "an ERROR finding that fails nothing is a warning");
+    }
+
+    private static Map<String, String> levels(AuditReport report, java.util.Set<Verdict> failing) {
+        Map<String, String> levelByRule = new HashMap<>();
+        JsonNode log = Schemas.parse(render(new SarifRenderer(RenderOptions.PLAIN.failingOn(failing)), report));
+        log.at("/runs/0/results").forEach(r -> levelByRule.put(r.get("ruleId").asText(), r.get("level").asText()));
+        return levelByRule;
+    }
+
+    @Test
+    void anErrorOnAPoolThatDoesNotFailTheRunIsWrittenAsAWarning() {
         Finding error = new Finding("LR001", "logon-right-not-granted", Severity.ERROR, "Reports", "CONTOSO\\svc", "m", null, null);
         PoolResult atRisk = ReportScenarios.MIXED.report().result().pools().stream()
                 .filter(p -> p.verdict() == Verdict.AT_RISK).findFirst().orElseThrow();
-        assertEquals("warning", SarifLogBuilder.level(error, atRisk).name().toLowerCase(java.util.Locale.ROOT));
-        assertEquals("error", SarifLogBuilder.level(error, null).name().toLowerCase(java.util.Locale.ROOT));
+        RenderOptions failOnFail = RenderOptions.PLAIN.failingOn(EnumSet.of(Verdict.WILL_FAIL));
+        assertEquals("warning", SarifLogBuilder.level(error, atRisk, failOnFail).name().toLowerCase(java.util.Locale.ROOT));
+        assertEquals("warning", SarifLogBuilder.level(error, null, RenderOptions.PLAIN).name().toLowerCase(java.util.Locale.ROOT),
+                "machine findings never change the exit code");
     }
 
     @Test
@@ -149,12 +173,59 @@ class SarifRendererTest {
         assertTrue(rule.at("/helpUri").isMissingNode());
     }
 
+    @ParameterizedTest
+    @EnumSource(ReportScenarios.class)
+    void everyScenarioMeetsGithubsUploadRequirements(ReportScenarios scenario) {
+        assertEquals(List.of(), GithubCodeScanning.violations(sarif(scenario.report())));
+    }
+
     @Test
-    void liveAndComputedSourcesHaveNoPhysicalLocation() {
-        assertTrue(ArtifactUris.of(Provenance.of(SourceKind.LSA, "SRV-WEB01")).isEmpty());
-        assertTrue(ArtifactUris.of(Provenance.computed("token model")).isEmpty());
-        assertTrue(ArtifactUris.of(null).isEmpty());
-        assertEquals(Optional.of("gpresult.xml"), ArtifactUris.of(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4)));
+    void theGithubCheckRejectsAResultWithoutArtifactLocationOrWithLineZero() {
+        com.fasterxml.jackson.databind.node.ObjectNode log = (com.fasterxml.jackson.databind.node.ObjectNode)
+                sarif(ReportScenarios.MIXED.report());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/0/locations/0")).remove("physicalLocation");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/1/locations/0/physicalLocation/region"))
+                .put("startLine", 0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/results/2")).put("ruleId", "LR999");
+        List<String> violations = GithubCodeScanning.violations(log);
+        assertEquals(4, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains("results[0]") && violations.get(0).contains("artifactLocation"), violations.toString());
+        assertTrue(violations.get(1).contains("startLine"), violations.toString());
+        assertTrue(violations.get(2).contains("LR999") && violations.get(3).contains("ruleIndex"), violations.toString());
+    }
+
+    @Test
+    void liveEvidenceIsNamedByMachineAndStoreAndComputedFactsHaveNoArtifactOfTheirOwn() {
+        assertEquals(Optional.of("lsa://WEB01/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, "\\\\WEB01"), "web01"));
+        assertEquals(Optional.of("lsa://SRV-WEB01/SeBatchLogonRight"),
+                ArtifactUris.of(new Provenance(SourceKind.LSA, "SRV-WEB01", 0, "SeBatchLogonRight"), "x"));
+        assertEquals(Optional.of("lsa://WG-WEB-01/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, "local LSA policy"), "WG-WEB-01"));
+        assertEquals(Optional.of("rsop://WG-WEB-01/SeServiceLogonRight"), ArtifactUris.of(new Provenance(SourceKind.RSOP,
+                "root\\rsop\\computer", 0, "RSOP_UserPrivilegeRight[SeServiceLogonRight]"), "WG-WEB-01"));
+        assertEquals(Optional.of("groups://WG-WEB-01/WOODGROVE%5Csvc-orders"), ArtifactUris.of(new Provenance(
+                SourceKind.ACCOUNT_LOOKUP, "Authz S4U", 0, "WOODGROVE\\svc-orders"), "WG-WEB-01"));
+        assertEquals(Optional.of("lsa://localhost/"), ArtifactUris.of(Provenance.of(SourceKind.LSA, null), ""));
+        assertTrue(ArtifactUris.of(Provenance.computed("token model"), "WEB01").isEmpty());
+        assertTrue(ArtifactUris.of(null, "WEB01").isEmpty());
+        assertEquals(Optional.of("gpresult.xml"), ArtifactUris.of(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4), "WEB01"));
+        assertTrue(ArtifactUris.hasLine(Provenance.at(SourceKind.GPRESULT, "gpresult.xml", 4)));
+        assertFalse(ArtifactUris.hasLine(new Provenance(SourceKind.LSA, "WEB01", 4, null)), "a live store has no lines");
+    }
+
+    @Test
+    void aComputedFindingPointsAtTheFirstInput() {
+        AuditReport report = ReportScenarios.ONE_FAILS.report();
+        AuditResult r = report.result();
+        List<PoolResult> pools = r.pools().stream().map(p -> new PoolResult(p.name(), p.identity(), p.logon(),
+                p.requiredRight(), p.verdict(), p.confidence(), p.decidedBy(), p.reasons(), p.findings().stream()
+                .map(f -> new Finding(f.ruleId(), f.ruleName(), f.severity(), f.pool(), f.account(), f.message(),
+                        f.remediation(), Provenance.computed("token model"))).toList(), p.applications())).toList();
+        AuditReport computed = new AuditReport(new AuditResult(r.machine(), pools, r.machineFindings(), r.notes()),
+                report.inputs(), report.toolVersion());
+        JsonNode location = sarif(computed).at("/runs/0/results/0/locations/0/physicalLocation");
+        assertEquals("secedit.inf", location.at("/artifactLocation/uri").asText());
+        assertTrue(location.at("/region").isMissingNode(), "no line of the input is the evidence");
+        assertEquals(List.of(), GithubCodeScanning.violations(sarif(computed)));
     }
 
     @ParameterizedTest
