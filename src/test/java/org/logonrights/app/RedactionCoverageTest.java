@@ -1,10 +1,10 @@
 package org.logonrights.app;
 
+import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static java.util.Map.entry;
 
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;

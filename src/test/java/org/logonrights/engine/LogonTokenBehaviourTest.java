@@ -1,6 +1,5 @@
 package org.logonrights.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.logonrights.engine.AuditEngineBehaviourTest.audit;
 import static org.logonrights.engine.TestSnapshots.BATCH_ACCOUNTS;
 import static org.logonrights.engine.TestSnapshots.DOMAIN_SID;

@@ -37,9 +37,9 @@ import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteNoSuchPrivilegeException;
 import org.logonrights.platform.remote.RemoteTarget;
+import org.logonrights.sources.InputFiles;
 import org.logonrights.testing.CliResult;
 import org.logonrights.testing.JarRunner;
-import org.logonrights.sources.InputFiles;
 
 /**
  * The remote audit against a real Samba AD DC on 127.0.0.1 (see {@link SambaDc}): the snapshot,
