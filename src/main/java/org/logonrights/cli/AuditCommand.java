@@ -44,7 +44,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditReport report = new LogonRightsService().audit(inputs.request(remote), pools);
-        Renderer renderer = output.format.renderer(Terminal.renderOptions(output.output == null));
+        Renderer renderer = output.format.renderer(Terminal.renderOptions(ReportOutput.toStandardOutput(output.output)));
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }

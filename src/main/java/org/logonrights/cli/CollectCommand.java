@@ -39,7 +39,7 @@ public final class CollectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollectedSnapshot collected = new LogonRightsService().collect(inputs.request(remote));
-        ReportOutput.writeAtomically(output, collected.json());
+        ReportOutput.write(collected.json(), output, spec.commandLine().getOut());
         spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + collected.pools() + " pools, "
                 + collected.rights() + " logon rights" + (collected.redacted() ? ", redacted" : "") + ")");
         return ExitCode.OK.code();

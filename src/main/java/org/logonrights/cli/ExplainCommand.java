@@ -37,7 +37,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
-        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(output.output == null), pool);
+        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(ReportOutput.toStandardOutput(output.output)), pool);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }
