@@ -39,7 +39,11 @@ final class CutShortTemplates {
         if (cut.isEmpty()) {
             return result;
         }
-        List<PoolResult> pools = result.pools().stream().map(p -> lower(p, snapshot, cut)).toList();
+        // An export without [Privilege Rights] says nothing of the machine's rights: exported without USER_RIGHTS.
+        boolean exportWithoutRights = snapshot.notes().stream().anyMatch(n -> n.code().equals(SecurityTemplateParser.NO_PRIVILEGE_RIGHTS)
+                && n.provenance().equals(snapshot.rights().source()));
+        List<PoolResult> pools = result.pools().stream().map(p -> exportWithoutRights ? unknown(p, snapshot.rights().source())
+                : lower(p, snapshot, cut)).toList();
         return new AuditResult(result.machine(), pools, result.machineFindings(), result.notes());
     }
 
@@ -65,6 +69,18 @@ final class CutShortTemplates {
                 + pool.confidence().name().toLowerCase(Locale.ROOT) + ").", first));
         return new PoolResult(pool.name(), pool.identity(), pool.logon(), pool.requiredRight(), verdict,
                 Confidence.UNCERTAIN, pool.decidedBy(), reasons, pool.findings(), pool.applications());
+    }
+
+    /** A pool that needs a logon right when the export lists none: nothing can be decided. */
+    private static PoolResult unknown(PoolResult pool, Provenance export) {
+        if (rightsNeeded(pool).isEmpty()) {
+            return pool;
+        }
+        List<ReasonStep> reasons = new ArrayList<>(pool.reasons().subList(0, pool.reasons().size() - 1));
+        reasons.add(new ReasonStep(ReasonStep.Step.VERDICT, Verdict.UNKNOWN + " (uncertain): " + export.file()
+                + " holds no user rights: export with /areas USER_RIGHTS.", export));
+        return new PoolResult(pool.name(), pool.identity(), pool.logon(), pool.requiredRight(), Verdict.UNKNOWN,
+                Confidence.UNCERTAIN, null, reasons, pool.findings(), pool.applications());
     }
 
     /** The rights whose entries decide the pool's logon: the required right and its deny, or a built-in account's deny. */

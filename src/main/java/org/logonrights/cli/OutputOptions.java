@@ -25,7 +25,12 @@ public final class OutputOptions {
     static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
         @Override
         public ReportFormat convert(String value) {
-            return ReportFormat.fromCliName(value);
+            try {
+                return ReportFormat.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                // picocli would print the exception's class; the message alone is the answer.
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
