@@ -95,9 +95,7 @@ class ReportOutputIT {
     @MethodSource("users")
     void aSymlinkIsFollowedNeverReplaced(As as) throws Exception {
         Path dir = workDir(as);
-        Path target = dir.resolve("target.json");
-        Files.writeString(target, "old");
-        chown(target, as);
+        Path target = oldFile(dir, "target.json", as);
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("target.json"));
         Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), Path.of("created.json"));
 
@@ -142,9 +140,7 @@ class ReportOutputIT {
     @MethodSource("users")
     void aReadOnlyFileIsPermissionDenied(As as) throws Exception {
         Path dir = workDir(as);
-        Path report = dir.resolve("readonly.json");
-        Files.writeString(report, "old");
-        chown(report, as);
+        Path report = oldFile(dir, "readonly.json", as);
         Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("r--r--r--"));
 
         CliResult r = run(as, dir, "exec \"$@\"", "-o", report.toString());
@@ -212,6 +208,13 @@ class ReportOutputIT {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         chown(dir, as);
         return dir;
+    }
+
+    /** A file holding "old", owned by the user the jar runs as. */
+    private static Path oldFile(Path dir, String name, As as) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), "old");
+        chown(file, as);
+        return file;
     }
 
     private static void chown(Path p, As as) throws IOException {

@@ -173,6 +173,17 @@ class JnaGroupMembershipReaderTest {
         }).when(netapi).NetUserGetLocalGroups(any(), any(), anyInt(), anyInt(), any(), anyInt(), any(), any());
     }
 
+    /** DsGetDcName answers a DOMAIN_CONTROLLER_INFOW whose DomainControllerName is {@code name}. */
+    private void domainController(String name) {
+        Memory info = handOut(new Memory(72));
+        info.clear();
+        info.setPointer(0, buffers.wide(name));
+        doAnswer(inv -> {
+            inv.<PointerByReference>getArgument(5).setValue(info);
+            return 0;
+        }).when(netapi).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
+    }
+
     private void globalGroups(int status, List<String> names) {
         doAnswer(inv -> {
             inv.<PointerByReference>getArgument(3).setValue(names == null ? null : handOut(buffers.nameArray(names)));
@@ -353,13 +364,7 @@ class JnaGroupMembershipReaderTest {
         contextFails(5);
         localGroups(0, List.of("IIS_IUSRS"));
         globalGroups(0, List.of("Domain Users", "Web Servers"));
-        Memory info = handOut(new Memory(72));
-        info.clear();
-        info.setPointer(0, buffers.wide("\\\\DC01"));
-        doAnswer(inv -> {
-            inv.<PointerByReference>getArgument(5).setValue(info);
-            return 0;
-        }).when(netapi).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
+        domainController("\\\\DC01");
         MembershipResult r;
         try (JnaGroupMembershipReader reader = reader()) {
             r = reader.read("contoso\\SVC-WEB");
@@ -382,13 +387,7 @@ class JnaGroupMembershipReaderTest {
         contextFails(5);
         localGroups(0, List.of("IIS_IUSRS"));
         globalGroups(0, List.of("Domain Users"));
-        Memory info = handOut(new Memory(72));
-        info.clear();
-        info.setPointer(0, buffers.wide("\\\\DC02"));
-        doAnswer(inv -> {
-            inv.<PointerByReference>getArgument(5).setValue(info);
-            return 0;
-        }).when(netapi).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
+        domainController("\\\\DC02");
         MembershipResult r;
         try (JnaGroupMembershipReader reader = reader()) {
             r = reader.read("john.smith@contoso.com");
