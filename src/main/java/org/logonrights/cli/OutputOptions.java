@@ -14,7 +14,7 @@ public final class OutputOptions {
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+            description = "Write the report to FILE (atomically) instead of standard output; - is standard output.")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "risk",
