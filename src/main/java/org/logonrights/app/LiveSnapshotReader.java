@@ -68,7 +68,7 @@ final class LiveSnapshotReader {
         Memberships memberships;
         // LSA first: without elevation it is the first thing to refuse, with the clearest message.
         try (LocalSecurityPolicy policy = sources.openPolicy()) {
-            rights = new LiveRightsReader(policy, null).read();
+            rights = new LiveRightsReader(policy, null).read(notes);
             iis = readIis(sources.inetsrvConfig(), files, notes);
             notes.addAll(0, iis.notes());
             try (GroupMembershipReader reader = sources.membershipReader(policy, computer)) {

@@ -23,6 +23,7 @@ import org.logonrights.sources.GpoMetadata;
 import org.logonrights.sources.GpresultParser;
 import org.logonrights.sources.GpresultReport;
 import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.InputKind;
 import org.logonrights.sources.MembershipFileParser;
 import org.logonrights.sources.Parsed;
 import org.logonrights.sources.SecurityTemplate;
@@ -45,13 +46,17 @@ public final class SnapshotLoader {
     public static Snapshot offline(InputSelection in, InputFiles files) throws InputException {
         InputReads reads = InputReads.forFiles(in.secedit(), in.applicationHost(), in.memberships(), in.gpresult());
         InputReads.Pending<Parsed<SecurityTemplate>> secedit =
-                reads.add(() -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT, files));
+                reads.add(() -> ExpectedInput.read(InputKind.SECURITY_TEMPLATE, in.secedit(), files,
+                        () -> SecurityTemplateParser.parse(in.secedit(), SourceKind.SECEDIT_EXPORT, files)));
         InputReads.Pending<Parsed<IisConfiguration>> iis =
-                reads.add(() -> in.applicationHost() == null ? null : ApplicationHostParser.parse(in.applicationHost(), files));
+                reads.add(() -> in.applicationHost() == null ? null : ExpectedInput.read(InputKind.APPLICATION_HOST,
+                        in.applicationHost(), files, () -> ApplicationHostParser.parse(in.applicationHost(), files)));
         InputReads.Pending<Parsed<Memberships>> memberships =
-                reads.add(() -> in.memberships() == null ? null : MembershipFileParser.parse(in.memberships(), files));
+                reads.add(() -> in.memberships() == null ? null : ExpectedInput.read(InputKind.MEMBERSHIPS, in.memberships(),
+                        files, () -> MembershipFileParser.parse(in.memberships(), files)));
         InputReads.Pending<Parsed<GpresultReport>> gpresult =
-                reads.add(() -> in.gpresult() == null ? null : GpresultParser.parse(in.gpresult(), files));
+                reads.add(() -> in.gpresult() == null ? null : ExpectedInput.read(InputKind.GPRESULT, in.gpresult(), files,
+                        () -> GpresultParser.parse(in.gpresult(), files)));
         reads.await();
         Snapshot snapshot = assemble(secedit.get(), iis.get(), memberships.get(), gpresult.get());
         if (in.gpoTemplates().isEmpty()) {
@@ -114,7 +119,8 @@ public final class SnapshotLoader {
         int order = 0;
         for (Path path : templates) {
             order++;
-            Parsed<SecurityTemplate> t = SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE, files);
+            Parsed<SecurityTemplate> t = ExpectedInput.read(InputKind.SECURITY_TEMPLATE, path, files,
+                    () -> SecurityTemplateParser.parse(path, SourceKind.GPO_TEMPLATE, files));
             notes.addAll(t.notes());
             Parsed<GpoInfo> info = GpoMetadata.forTemplate(path, files);
             notes.addAll(info.notes());

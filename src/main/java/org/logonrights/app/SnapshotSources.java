@@ -1,6 +1,7 @@
 package org.logonrights.app;
 
 import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.InputKind;
 
 /**
  * Chooses the {@link SnapshotSource} a request names, and refuses requests that mix sources or lack
@@ -45,7 +46,8 @@ public final class SnapshotSources {
                     || files.gpresult() != null || !files.gpoTemplates().isEmpty()) {
                 throw new UsageException("--snapshot already holds every input; do not combine it with other input files");
             }
-            return () -> SnapshotFiles.read(files.snapshot(), limit);
+            return () -> ExpectedInput.read(InputKind.SNAPSHOT, files.snapshot(), limit,
+                    () -> SnapshotFiles.read(files.snapshot(), limit));
         }
         if (files.isEmpty()) {
             return () -> LiveMode.readLocalMachine(limit);

@@ -35,14 +35,15 @@ public final class CollectCommand implements Callable<Integer> {
     RemoteOptions remote;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The snapshot file to write (atomically).")
+            description = "The snapshot file to write (atomically); - is standard output.")
     Path output;
 
     @Override
     public Integer call() throws Exception {
         CollectedSnapshot collected = new LogonRightsService().collect(inputs.request(remote));
-        ReportOutput.writeAtomically(output, collected.json());
-        spec.commandLine().getErr().println("logonrights: wrote " + output + " (" + collected.pools() + " pools, "
+        ReportOutput.write(collected.json(), output, spec.commandLine().getOut());
+        spec.commandLine().getErr().println("logonrights: wrote "
+                + (ReportOutput.toStandardOutput(output) ? "standard output" : output) + " (" + collected.pools() + " pools, "
                 + collected.rights() + " logon rights" + (collected.redacted() ? ", redacted" : "") + ")");
         return ExitCode.OK.code();
     }

@@ -35,7 +35,8 @@ public final class InputOptions {
     Path snapshot;
 
     @Option(names = "--max-input-size", paramLabel = "BYTES",
-            description = "Largest input file accepted, in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "67108864")
+            description = "Largest input file accepted, in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "67108864",
+            converter = ByteSizeConverter.class)
     long maxInputSize;
 
     @Option(names = "--redact",
@@ -50,5 +51,37 @@ public final class InputOptions {
 
     public InputSelection selection() {
         return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot);
+    }
+
+    /**
+     * A size in bytes, or with a binary unit as -Xmx takes it: {@code 10M}, {@code 10MB} and {@code 10MiB}
+     * are all 10,485,760 bytes; K and G likewise.
+     */
+    static final class ByteSizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        private static final java.util.regex.Pattern SIZE =
+                java.util.regex.Pattern.compile("(\\d{1,19})\\s*(?:([KkMmGg])(?:i?[Bb])?|[Bb])?");
+
+        @Override
+        public Long convert(String value) {
+            java.util.regex.Matcher m = SIZE.matcher(value.strip());
+            if (!m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a size; give bytes (67108864) or a number with K, M or G (64M)");
+            }
+            int shift = m.group(2) == null ? 0 : switch (Character.toUpperCase(m.group(2).charAt(0))) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                default -> 30;
+            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                if (shift > 0 && n > (Long.MAX_VALUE >> shift)) {
+                    throw new NumberFormatException();
+                }
+                return n << shift;
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is too large a size");
+            }
+        }
     }
 }

@@ -90,6 +90,10 @@ public final class LogonRightsCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("logonrights: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                // "Did you mean: audit --secedit?" for a near miss.
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, c.getErr());
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.INVALID_INPUT.code();
         });

@@ -18,7 +18,7 @@ public final class OutputOptions {
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+            description = "Write the report to FILE (atomically) instead of standard output; - is standard output.")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "risk",
@@ -33,13 +33,18 @@ public final class OutputOptions {
 
     /** How to render: the terminal's presentation, and the threshold that decides the exit code. */
     RenderOptions renderOptions() {
-        return Terminal.renderOptions(output == null).failingOn(failOn.failingVerdicts());
+        return Terminal.renderOptions(ReportOutput.toStandardOutput(output)).failingOn(failOn.failingVerdicts());
     }
 
     static final class ReportFormatConverter implements picocli.CommandLine.ITypeConverter<ReportFormat> {
         @Override
         public ReportFormat convert(String value) {
-            return ReportFormat.fromCliName(value);
+            try {
+                return ReportFormat.fromCliName(value);
+            } catch (IllegalArgumentException e) {
+                // picocli would print the exception's class; the message alone is the answer.
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

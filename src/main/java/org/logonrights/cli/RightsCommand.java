@@ -41,7 +41,7 @@ public final class RightsCommand implements Callable<Integer> {
             description = "text or json. Default: json for an --output file named *.json, else text.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output; - is standard output.")
     java.nio.file.Path output;
 
     @Override

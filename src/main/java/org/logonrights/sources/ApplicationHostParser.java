@@ -169,10 +169,16 @@ public final class ApplicationHostParser {
         });
     }
 
-    private ConfigKind kind(Element root, String text) {
+    private ConfigKind kind(Element root, String text) throws InputException {
         if (!sectionLines.containsKey("applicationPools")) {
-            note(InputNote.Level.INFO, "no-application-pools", "no applicationPools section: this file (a fragment "
-                    + "or redirection.config) defines no application pools, so no pool identity can be audited", root);
+            // The one IIS case without pools is a redirection.config that enables shared configuration:
+            // its note names the share that holds the real file. A web.config, a disabled redirection or a
+            // fragment would otherwise report "0 application pools" and pass.
+            if (notes.stream().noneMatch(n -> n.code().equals("shared-configuration"))) {
+                throw new InputException(ctx.file(), null, "not an applicationHost.config (no applicationPools section)");
+            }
+            note(InputNote.Level.INFO, "no-application-pools", "no applicationPools section: this redirection.config "
+                    + "defines no application pools, so no pool identity can be audited from it", root);
             return ConfigKind.NO_POOLS;
         }
         String evidence = iisExpressEvidence(text);

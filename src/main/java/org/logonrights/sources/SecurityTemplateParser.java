@@ -28,6 +28,12 @@ import org.logonrights.sources.PrivilegeRightsValue.LogicalLine;
 public final class SecurityTemplateParser {
 
     private static final String PRIVILEGE_RIGHTS = "privilege rights";
+    /**
+     * Note codes saying that the rights a template does not define may have been cut off: verdicts
+     * that need such a right are lowered (docs/bad-input.md, "Files cut short").
+     */
+    public static final String NO_PRIVILEGE_RIGHTS = "no-privilege-rights";
+    public static final String RIGHTS_MAY_BE_CUT = "rights-may-be-cut";
 
     private final String file;
     private final SourceKind kind;
@@ -91,12 +97,20 @@ public final class SecurityTemplateParser {
         TextLines lines = new TextLines(text, file);
         boolean inRights = false;
         boolean outsideNoted = false;
+        // The last non-blank line when it is a value or comment inside [Privilege Rights], else null.
+        TextLines.Line lastRightsLine = null;
+        int lastLine = 0;
         for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
+            lastLine = line.number();
             String s = line.text().strip();
-            if (s.isEmpty() || s.charAt(0) == ';') {
+            if (s.isEmpty()) {
                 continue;
             }
-            String section = sectionName(s);
+            String section = s.charAt(0) == ';' ? null : sectionName(s);
+            lastRightsLine = inRights && section == null ? line : null;
+            if (s.charAt(0) == ';') {
+                continue;
+            }
             if (section != null) {
                 inRights = openSection(section, line.number());
             } else if (sections.isEmpty()) {
@@ -112,12 +126,29 @@ public final class SecurityTemplateParser {
         if (sections.isEmpty()) {
             throw new InputException(file, null, "not a security template: no [section] header found");
         }
+        if (lastRightsLine != null && lastRightsLine.number() == lastLine && !endsWithLineBreak(text)) {
+            // The value may have lost its tail: a half SID, or a holder list cut after a comma.
+            throw new InputException(file, "line " + lastRightsLine.number(), "the file ends inside a line: truncated?");
+        }
         Provenance source = Provenance.of(kind, file);
         if (!sections.containsKey(PRIVILEGE_RIGHTS)) {
-            notes.add(new InputNote(InputNote.Level.INFO, "no-privilege-rights",
-                    "no [Privilege Rights] section: the template defines no rights", source));
+            notes.add(new InputNote(InputNote.Level.WARNING, NO_PRIVILEGE_RIGHTS, kind == SourceKind.SECEDIT_EXPORT
+                    ? "the export holds no user rights: export with /areas USER_RIGHTS"
+                    : "no [Privilege Rights] section: the template defines no rights (cut short, or not the GPO that"
+                    + " owns them?)", source));
+        } else if (inRights) {
+            notes.add(new InputNote(InputNote.Level.WARNING, RIGHTS_MAY_BE_CUT, kind == SourceKind.SECEDIT_EXPORT
+                    ? "no section follows [Privilege Rights], though secedit /export writes [Version] after it: the file"
+                    + " may be cut short, so rights it does not list may be missing"
+                    : "[Privilege Rights] is the last section: a copy cut short at a line break looks whole, so rights"
+                    + " it does not define may be missing", source));
         }
         return new Parsed<>(new SecurityTemplate(rights, unknownRights, source), notes);
+    }
+
+    private static boolean endsWithLineBreak(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '\n' || last == '\r';
     }
 
     /** Records a section header and says whether it opens [Privilege Rights]. */

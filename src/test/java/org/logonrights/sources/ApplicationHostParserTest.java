@@ -3,6 +3,7 @@ package org.logonrights.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.logonrights.model.Application;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.IisConfiguration;
+import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.LogonType;
 import org.logonrights.model.PasswordState;
@@ -280,14 +282,12 @@ class ApplicationHostParserTest {
     }
 
     @Test
-    void fragmentWithoutApplicationPoolsHasNoPools() throws Exception {
-        Parsed<IisConfiguration> parsed = ApplicationHostFixtures.parse("fragment-webserver-handlers-only.config");
-
-        assertEquals(ConfigKind.NO_POOLS, parsed.value().kind());
-        assertEquals(List.of(), parsed.value().pools());
-        assertEquals(List.of("no-application-pools"), codes(parsed));
-        assertEquals(InputNote.Level.INFO, parsed.notes().get(0).level());
-        assertEquals(3, parsed.notes().get(0).provenance().line());
+    void fragmentWithoutApplicationPoolsIsNotAnApplicationHostConfig() {
+        // A web.config or a fragment passed to --applicationhost reported "0 application pools" and exit 0.
+        InputException e = assertThrows(InputException.class,
+                () -> ApplicationHostFixtures.parse("fragment-webserver-handlers-only.config"));
+        assertEquals("not an applicationHost.config (no applicationPools section)", e.getMessage());
+        assertNull(e.position());
     }
 
     @Test
@@ -304,11 +304,12 @@ class ApplicationHostParserTest {
     }
 
     @Test
-    void disabledRedirectionIsNotNoted() throws Exception {
+    void disabledRedirectionIsNotAnApplicationHostConfig() throws Exception {
         String text = Files.readString(ApplicationHostFixtures.path("redirection-shared-configuration.config"))
                 .replace("enabled=\"true\"", "enabled=\"false\"");
 
-        assertEquals(List.of("no-application-pools"), codes(ApplicationHostParser.parse(text, "redirection.config")));
+        InputException e = assertThrows(InputException.class, () -> ApplicationHostParser.parse(text, "redirection.config"));
+        assertEquals("redirection.config: not an applicationHost.config (no applicationPools section)", e.oneLine());
     }
 
     @Test

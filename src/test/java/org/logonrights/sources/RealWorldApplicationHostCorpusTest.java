@@ -40,12 +40,11 @@ class RealWorldApplicationHostCorpusTest {
     private static final String HTML_PAGE = "PrestaShopCorp__skrill__applicationhost.config";
     private static final String BARE_SITE = "gustavoesteves__docs-in-general__applicationHost.config";
 
-    /** The kind each file of the manifest must parse to; the two others must be rejected. */
+    /** The kind each file of the manifest must parse to; the three others (a fragment among them) must be rejected. */
     private static final Map<String, ConfigKind> EXPECTED_KIND = Map.ofEntries(
             Map.entry("0GiS0__webappwithazuread__.vs__config__applicationhost.config", ConfigKind.IIS_EXPRESS),
             Map.entry("111Online__nhs111-logging-api__.vs__config__applicationhost.config", ConfigKind.IIS_EXPRESS),
             Map.entry("adriano-costa__php-7-2-14_dev__applicationhost.config", ConfigKind.IIS_EXPRESS),
-            Map.entry("amundead__lab__applicationHost.config", ConfigKind.NO_POOLS),
             Map.entry("apachecoz__pruebamonitoreo__applicationHost.config", ConfigKind.SERVER),
             Map.entry("bjorn-ali-goransson__PowerScriptFileToInstallAndRunWordpressOnIISExpressAndMariaDB__applicationHost.config",
                     ConfigKind.IIS_EXPRESS),
@@ -184,11 +183,9 @@ class RealWorldApplicationHostCorpusTest {
     }
 
     @Test
-    void fragmentHasNoPools() throws Exception {
-        Parsed<IisConfiguration> parsed = parse("amundead__lab__applicationHost.config");
-
-        assertEquals(ConfigKind.NO_POOLS, parsed.value().kind());
-        assertTrue(parsed.notes().stream().anyMatch(n -> n.code().equals("no-application-pools")));
+    void fragmentIsNotAnApplicationHostConfig() {
+        InputException e = assertThrows(InputException.class, () -> parse("amundead__lab__applicationHost.config"));
+        assertEquals("not an applicationHost.config (no applicationPools section)", e.getMessage());
     }
 
     @Test

@@ -33,6 +33,9 @@ class SecurityTemplateParserTest {
     private static final String DOMAIN = "S-1-5-21-1004336348-1177238915-682003330";
     private static final String DEFAULT_APP_POOL = "S-1-5-82-3006700770-424185619-1745488364-794895919-4004696415";
 
+    /** The section secedit and GPMC write after [Privilege Rights]: the rights before it are whole. */
+    private static final String VERSION = "[Version]\nsignature=\"$CHICAGO$\"\n";
+
     static Path fixture(String name) {
         try {
             return Path.of(SecurityTemplateParserTest.class.getResource("/fixtures/inf/" + name).toURI());
@@ -270,7 +273,7 @@ class SecurityTemplateParserTest {
     void manyHandWrittenSidsGiveOneNote() throws Exception {
         String sids = IntStream.range(0, 1000).mapToObj(i -> "S-1-5-21-1-2-3-" + i).collect(Collectors.joining(","));
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                "[Privilege Rights]\nSeBatchLogonRight = " + sids + "\n", "many.inf", SourceKind.GPO_TEMPLATE);
+                "[Privilege Rights]\nSeBatchLogonRight = " + sids + "\n" + VERSION, "many.inf", SourceKind.GPO_TEMPLATE);
 
         assertEquals(1000, parsed.value().rights().get(UserRight.BATCH).entries().size());
         assertEquals(List.of("sid-without-star"), codes(parsed));
@@ -307,7 +310,7 @@ class SecurityTemplateParserTest {
     @Test
     void lineEndingsCrLfAndBareCrAreAllLineBreaks() throws Exception {
         SecurityTemplate t = SecurityTemplateParser.parse("\uFEFF[Unicode]\rUnicode=yes\n[Privilege Rights]\r\n"
-                + "SeBatchLogonRight = *S-1-5-32-544\rSeServiceLogonRight = *S-1-5-80-0", "t.inf",
+                + "SeBatchLogonRight = *S-1-5-32-544\rSeServiceLogonRight = *S-1-5-80-0\r", "t.inf",
                 SourceKind.SECEDIT_EXPORT).value();
         assertEquals(4, t.rights().get(UserRight.BATCH).provenance().line());
         assertEquals(5, t.rights().get(UserRight.SERVICE).provenance().line());
@@ -322,20 +325,62 @@ class SecurityTemplateParserTest {
     }
 
     @Test
+    void aFileThatEndsInsideARightsLineIsRefused() {
+        // The issue's case: cut at an even byte inside a SID, and cut after a comma.
+        for (String tail : List.of("SeBatchLogonRight = *S-1-5-21-1870432911-29", "SeDenyBatchLogonRight = *S-1-5-32-546,",
+                "SeDenyBatchLogonRight = *S-1-5-32-54", "SeDenyBatch", "; comment")) {
+            InputException e = assertThrows(InputException.class, () -> SecurityTemplateParser.parse(
+                    "[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeServiceLogonRight = *S-1-5-80-0\r\n" + tail,
+                    "cut.inf", SourceKind.SECEDIT_EXPORT), tail);
+            assertEquals("cut.inf: line 5: the file ends inside a line: truncated?", e.oneLine());
+        }
+    }
+
+    @Test
+    void rightsWithNoSectionAfterThemMayBeCutAndSaySo() throws Exception {
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse("[Unicode]\r\nUnicode=yes\r\n[Version]\r\n"
+                + "signature=\"$CHICAGO$\"\r\n[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-544\r\n\r\n", "t.inf",
+                SourceKind.GPO_TEMPLATE);
+        assertEquals(List.of(SecurityTemplateParser.RIGHTS_MAY_BE_CUT), codes(parsed));
+        assertEquals(InputNote.Level.WARNING, parsed.notes().get(0).level());
+        assertEquals(Provenance.of(SourceKind.GPO_TEMPLATE, "t.inf"), parsed.notes().get(0).provenance());
+    }
+
+    @Test
+    void aSectionAfterTheRightsShowsThemWholeEvenWhenTheLastLineIsCut() throws Exception {
+        // A real GPO backup ends with a comment a script appended and no line break; its rights are whole.
+        for (String tail : List.of("[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n", "[Version]\r\nsignature=\"$CHIC",
+                "[Registry Keys]\r\n\"MACHINE\\SYSTEM\",0,\"D:PAR\" # Added by a script")) {
+            Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse("[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n"
+                    + "SeBatchLogonRight = *S-1-5-32-544\r\n" + tail, "t.inf", SourceKind.SECEDIT_EXPORT);
+            assertEquals(List.of(), codes(parsed), tail);
+            assertEquals(List.of("S-1-5-32-544"), holders(parsed.value(), UserRight.BATCH));
+        }
+    }
+
+    @Test
+    void anExportWithoutUserRightsSaysHowToExportThem() throws Exception {
+        Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse("[Unicode]\r\nUnicode=yes\r\n[System Access]\r\n"
+                + "MinimumPasswordAge = 1\r\n[Version]\r\nsignature=\"$CHICAGO$\"\r\n", "t.inf", SourceKind.SECEDIT_EXPORT);
+        assertEquals(List.of(SecurityTemplateParser.NO_PRIVILEGE_RIGHTS), codes(parsed));
+        assertEquals("the export holds no user rights: export with /areas USER_RIGHTS", parsed.notes().get(0).message());
+    }
+
+    @Test
     void templateWithoutPrivilegeRightsIsValidButNoted() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
                 "[Unicode]\nUnicode=yes\n[Registry Values]\nMACHINE\\X=8,Remove:\n[Version]\nsignature=$CHICAGO$\n",
                 "t.inf", SourceKind.GPO_TEMPLATE);
         assertTrue(parsed.value().rights().isEmpty());
         assertEquals(List.of("no-privilege-rights"), codes(parsed));
-        assertEquals(InputNote.Level.INFO, parsed.notes().get(0).level());
+        assertEquals(InputNote.Level.WARNING, parsed.notes().get(0).level());
         assertEquals(0, parsed.notes().get(0).provenance().line());
     }
 
     @Test
     void textBeforeTheFirstSectionIsIgnoredWithAWarning() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                "SeBatchLogonRight = *S-1-5-32-544\n[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n",
+                "SeBatchLogonRight = *S-1-5-32-544\n[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n" + VERSION,
                 "t.inf", SourceKind.GPO_TEMPLATE);
         assertEquals(List.of(UserRight.SERVICE), List.copyOf(parsed.value().rights().keySet()));
         assertEquals(List.of("outside-section"), codes(parsed));
@@ -345,7 +390,7 @@ class SecurityTemplateParserTest {
     @Test
     void emptyRightInAnExportIsNotedBecauseSeceditNeverWritesIt() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                "[Privilege Rights]\nSeDenyBatchLogonRight =\n", "t.inf", SourceKind.SECEDIT_EXPORT);
+                "[Privilege Rights]\nSeDenyBatchLogonRight =\n" + VERSION, "t.inf", SourceKind.SECEDIT_EXPORT);
         assertEquals(List.of("empty-right-in-export"), codes(parsed));
         assertTrue(parsed.value().toEffectiveRights().assignments().isEmpty());
     }
@@ -353,7 +398,7 @@ class SecurityTemplateParserTest {
     @Test
     void keyWithoutNameAndSidLikeNamesAreWarnings() throws Exception {
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(
-                "[Privilege Rights]\n= *S-1-5-32-544\nSeBatchLogonRight = S-1-X-5\n", "t.inf", SourceKind.GPO_TEMPLATE);
+                "[Privilege Rights]\n= *S-1-5-32-544\nSeBatchLogonRight = S-1-X-5\n" + VERSION, "t.inf", SourceKind.GPO_TEMPLATE);
         assertEquals(List.of("empty-key", "sid-like-name"), codes(parsed));
         assertEquals(List.of("name:S-1-X-5"), holders(parsed.value(), UserRight.BATCH));
     }
@@ -369,7 +414,7 @@ class SecurityTemplateParserTest {
     @Test
     void undecodableBytesFallBackToWindows1252WithAWarning(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("cp1252.inf");
-        Files.write(file, "[Privilege Rights]\r\nSeDenyInteractiveLogonRight = Jos\u00e9\r\n"
+        Files.write(file, ("[Privilege Rights]\r\nSeDenyInteractiveLogonRight = Jos\u00e9\r\n" + VERSION)
                 .getBytes(Charset.forName("windows-1252")));
         Parsed<SecurityTemplate> parsed = SecurityTemplateParser.parse(file, SourceKind.SECEDIT_EXPORT, InputFiles.DEFAULT);
 

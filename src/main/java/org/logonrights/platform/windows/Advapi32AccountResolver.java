@@ -17,9 +17,17 @@ final class Advapi32AccountResolver implements AccountResolver {
         } catch (Win32Exception e) {
             throw new Win32CallException("LookupAccountName", e.getErrorCode());
         }
+        // jna-platform fills Account.name from the text it was given (a UPN's prefix for john@contoso.com):
+        // the name comes from LookupAccountSid, which answers with the sAMAccountName.
+        Advapi32Util.Account named;
         try {
-            String domain = a.domain == null ? "" : a.domain;
-            String account = a.name == null ? "" : a.name;
+            named = Advapi32Util.getAccountBySid(null, a.sidString);
+        } catch (Win32Exception e) {
+            throw new Win32CallException("LookupAccountSid", e.getErrorCode());
+        }
+        try {
+            String domain = named.domain == null ? "" : named.domain;
+            String account = named.name == null ? "" : named.name;
             SidNameUse use = SidNameUse.fromCode(a.accountType).orElse(SidNameUse.UNKNOWN);
             return new ResolvedAccount(Sid.parse(a.sidString), new ResolvedName(domain, account, use));
         } catch (IllegalArgumentException e) {

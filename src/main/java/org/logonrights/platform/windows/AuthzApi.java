@@ -25,6 +25,11 @@ public interface AuthzApi extends StdCallLibrary {
 
     /** AuthzInitializeResourceManager: no auditing, so SeAuditPrivilege is not needed. */
     int AUTHZ_RM_FLAG_NO_AUDIT = 0x1;
+    /**
+     * AuthzInitializeContextFromSid: fail instead of silently reading the account object when S4U is
+     * unavailable (Windows 8 / Server 2012 and later), so the groups' origin is known.
+     */
+    int AUTHZ_REQUIRE_S4U_LOGON = 0x4;
     /** AUTHZ_CONTEXT_INFORMATION_CLASS value that returns a TOKEN_GROUPS of the context's groups. */
     int AuthzContextInfoGroupsSids = 2;
 
@@ -86,7 +91,7 @@ public interface AuthzApi extends StdCallLibrary {
 
     /** Loads Authz.dll on first use, so that tests that mock {@link AuthzApi} never load it. */
     final class Holder {
-        static final AuthzApi AUTHZ = Native.load("Authz", AuthzApi.class, W32APIOptions.DEFAULT_OPTIONS);
+        static final AuthzApi AUTHZ = Native.load("Authz", AuthzApi.class, W32APIOptions.UNICODE_OPTIONS);
 
         private Holder() {
         }

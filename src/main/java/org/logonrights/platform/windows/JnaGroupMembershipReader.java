@@ -34,12 +34,19 @@ import org.logonrights.model.SourceKind;
 final class JnaGroupMembershipReader implements GroupMembershipReader {
 
     static final String AUTHZ_SOURCE = "AuthzInitializeContextFromSid (S4U)";
+    /** Authz without S4U: what it does silently when S4U is unavailable, said out loud. */
+    static final String AUTHZ_WITHOUT_S4U_SOURCE = "AuthzInitializeContextFromSid (without S4U)";
     static final String NETAPI_SOURCE = "NetUserGetLocalGroups + NetUserGetGroups";
 
     private static final String INIT_RM = "AuthzInitializeResourceManager";
     private static final String INIT_CONTEXT = "AuthzInitializeContextFromSid";
     private static final String GET_INFO = "AuthzGetInformationFromContext";
     private static final int ERROR_INSUFFICIENT_BUFFER = 122;
+    /**
+     * Errors that mean no domain controller answered, not that the account is unknown: no logon servers,
+     * no such domain (its DC is not found), RPC server unavailable, trust relationship failed.
+     */
+    private static final java.util.Set<Integer> DC_UNREACHABLE = java.util.Set.of(1311, 1355, 1722, 1789);
     /** No TOKEN_GROUPS comes near this; a larger "required size" is a malformed answer. */
     private static final int MAX_GROUPS_BUFFER = 16 * 1024 * 1024;
 
@@ -76,21 +83,37 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         try {
             account = resolver.resolve(lookupName(written));
         } catch (Win32CallException e) {
+            String consequence = DC_UNREACHABLE.contains(e.error())
+                    ? "the domain controller could not be reached, so whether the account exists is not known"
+                    : "WAS will fail to log on an account that does not exist";
             notes.add(note(Level.WARNING, "account-unresolved", "Cannot resolve the pool account '" + written
                     + "' to a SID (" + e.getMessage() + "); its group membership is unknown, so grants and denies "
-                    + "through groups stay undecided. WAS will fail to log on an account that does not exist.",
-                    written, null));
+                    + "through groups stay undecided. " + Character.toUpperCase(consequence.charAt(0))
+                    + consequence.substring(1) + ".", written, null));
             return new MembershipResult(null, notes);
         }
         String authzFailure;
         try {
-            List<Principal> groups = named(authzGroups(account.sid()), written, notes);
+            AuthzGroups authzGroups = authzGroups(account.sid());
+            String source = authzGroups.s4uFailure() == null ? AUTHZ_SOURCE : AUTHZ_WITHOUT_S4U_SOURCE;
+            List<Principal> groups = named(authzGroups.groups(), written, notes, source);
+            if (authzGroups.s4uFailure() != null) {
+                // docs/windows-facts.md §10.1: without S4U Authz reads the account object, which lacks only the
+                // logon-type SIDs (NETWORK, INTERACTIVE...); the audit drops those and models the worker's own.
+                notes.add(note(Level.INFO, "membership-without-s4u", "The groups of '" + written + "' were read by "
+                        + "Authz without S4U (" + authzGroups.s4uFailure() + "), from the account object: it lacks "
+                        + "only the logon-type SIDs, which the audit models itself.", written, source));
+            }
             return new MembershipResult(new AccountMembership(written, account.sid(), groups, MembershipSource.AUTHZ_S4U,
-                    true, provenance(AUTHZ_SOURCE, written)), notes);
+                    true, provenance(source, written)), notes);
         } catch (Win32CallException e) {
             authzFailure = e.getMessage();
         }
         return fallback(written, account, authzFailure, notes);
+    }
+
+    /** The groups Authz gave, and why S4U was not used (null when it was). */
+    private record AuthzGroups(List<Sid> groups, String s4uFailure) {
     }
 
     /** {@code .\name} means this machine: LookupAccountName and NetAPI know it only as {@code HOST\name}. */
@@ -123,14 +146,30 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         return resourceManager;
     }
 
-    private List<Sid> authzGroups(Sid account) throws Win32CallException {
+    /**
+     * With AUTHZ_REQUIRE_S4U_LOGON first, so that we know whether the groups come from an S4U logon;
+     * when that is refused (S4U unavailable, or a Windows older than 8 that does not know the flag),
+     * again without it, as Authz would have done on its own.
+     */
+    private AuthzGroups authzGroups(Sid account) throws Win32CallException {
         Pointer rm = resourceManager();
+        try {
+            return new AuthzGroups(authzGroups(account, rm, AuthzApi.AUTHZ_REQUIRE_S4U_LOGON), null);
+        } catch (Win32CallException s4u) {
+            if (!s4u.function().equals(INIT_CONTEXT) || s4u.error() == 0) {
+                throw s4u;
+            }
+            return new AuthzGroups(authzGroups(account, rm, 0), s4u.getMessage());
+        }
+    }
+
+    private List<Sid> authzGroups(Sid account, Pointer rm, int flags) throws Win32CallException {
         PointerByReference contextOut = new PointerByReference();
         byte[] binary = SidCodec.encode(account);
         // Kept open until the context is freed: Authz is not documented to copy the SID.
         try (Memory sid = new Memory(binary.length)) {
             sid.write(0, binary, 0, binary.length);
-            if (!authz.AuthzInitializeContextFromSid(0, sid, rm, null, new AuthzApi.LUID.ByValue(), null, contextOut)) {
+            if (!authz.AuthzInitializeContextFromSid(flags, sid, rm, null, new AuthzApi.LUID.ByValue(), null, contextOut)) {
                 throw new Win32CallException(INIT_CONTEXT, lastError.getAsInt());
             }
             Pointer context = contextOut.getValue();
@@ -179,7 +218,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
     }
 
     /** The groups with the names LSA gives them; a failed lookup leaves them SID-only, with a note. */
-    private List<Principal> named(List<Sid> sids, String written, List<InputNote> notes) {
+    private List<Principal> named(List<Sid> sids, String written, List<InputNote> notes, String source) {
         Map<Sid, ResolvedName> resolved = Map.of();
         if (!sids.isEmpty()) {
             try {
@@ -187,7 +226,7 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
             } catch (LsaException e) {
                 notes.add(note(Level.INFO, "group-names-unresolved", "The groups of '" + written
                         + "' are known by SID only (" + e.getMessage() + "); GPO entries that name them without a SID "
-                        + "cannot be tied to them.", written, AUTHZ_SOURCE));
+                        + "cannot be tied to them.", written, source));
             }
         }
         List<Principal> groups = new ArrayList<>(sids.size());
@@ -202,8 +241,9 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
     // --- NetAPI fallback ---
 
     private MembershipResult fallback(String written, ResolvedAccount account, String authzFailure, List<InputNote> notes) {
-        String domain = account.name().domain();
-        String user = account.name().name();
+        ResolvedName sam = samName(account);
+        String domain = sam.domain();
+        String user = sam.name();
         boolean local = domain.isEmpty() || domain.equalsIgnoreCase(computerName);
         List<String> localGroups;
         try {
@@ -246,6 +286,24 @@ final class JnaGroupMembershipReader implements GroupMembershipReader {
         notes.add(note(Level.WARNING, "membership-incomplete", message, written, NETAPI_SOURCE));
         return new MembershipResult(new AccountMembership(written, account.sid(), groups, MembershipSource.NETAPI_FALLBACK,
                 false, provenance(NETAPI_SOURCE, written)), notes);
+    }
+
+    /**
+     * The account's domain and sAMAccountName as LSA names its SID. NetAPI takes that name, and the
+     * name LookupAccountName hands back can echo what the user wrote: for a UPN identity
+     * ({@code john.smith@contoso.com}) its prefix, which need not be the sAMAccountName. When LSA
+     * cannot name the SID, the looked-up name is the best there is.
+     */
+    private ResolvedName samName(ResolvedAccount account) {
+        try {
+            ResolvedName n = names.lookupSids(List.of(account.sid())).get(account.sid());
+            if (n != null && !n.name().isEmpty()) {
+                return n;
+            }
+        } catch (LsaException e) {
+            // keep the looked-up name
+        }
+        return account.name();
     }
 
     /** Adds a group by the SID its name resolves to; a name that does not resolve stays name-only. */

@@ -1,11 +1,13 @@
 package org.logonrights.platform.windows;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.InputNote;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.ResolvedName;
 import org.logonrights.model.ResolvedRights;
@@ -44,7 +46,18 @@ public final class LiveRightsReader {
         }
     }
 
+    /** {@link #read(List)} for callers that keep no notes (probes and tests). */
     public EffectiveRights read() throws LsaException {
+        return read(new java.util.ArrayList<>());
+    }
+
+    /**
+     * Reads every logon right and names its holders. Naming is cosmetic: when LsaLookupSids2 fails for
+     * any reason but access denied (a broken secure channel, an unreachable domain controller) the
+     * holders stay SID-only and a note in {@code notes} says so; access denied is the elevation
+     * problem every other LSA call would hit too, and propagates.
+     */
+    public EffectiveRights read(List<InputNote> notes) throws LsaException {
         Map<UserRight, Set<Sid>> holders = new EnumMap<>(UserRight.class);
         Set<Sid> all = new TreeSet<>();
         for (UserRight right : UserRight.values()) {
@@ -54,8 +67,24 @@ public final class LiveRightsReader {
                 all.addAll(sids);
             }
         }
-        Map<Sid, ResolvedName> names = all.isEmpty() ? Map.of() : policy.lookupSids(all);
-
+        Map<Sid, ResolvedName> names = namesOf(all, notes);
         return ResolvedRights.of(holders, sid -> names.containsKey(sid) ? names.get(sid).qualifiedName() : null, source);
+    }
+
+    private Map<Sid, ResolvedName> namesOf(Set<Sid> all, List<InputNote> notes) throws LsaException {
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return policy.lookupSids(all);
+        } catch (LsaException e) {
+            if (e.isAccessDenied()) {
+                throw e;
+            }
+            notes.add(new InputNote(InputNote.Level.WARNING, "names-unresolved", "The accounts that hold logon rights"
+                    + " could not be named (" + e.getMessage() + "): they are shown by SID only. Verdicts rest on SIDs;"
+                    + " GPO entries that name an account without its SID cannot be tied to it.", source));
+            return Map.of();
+        }
     }
 }

@@ -103,7 +103,7 @@ public interface LsaApi extends StdCallLibrary {
      * nor anything on the offline path ever loads the native library.
      */
     final class Holder {
-        static final LsaApi ADVAPI32 = Native.load("Advapi32", LsaApi.class, W32APIOptions.DEFAULT_OPTIONS);
+        static final LsaApi ADVAPI32 = Native.load("Advapi32", LsaApi.class, W32APIOptions.UNICODE_OPTIONS);
 
         private Holder() {
         }

@@ -58,22 +58,31 @@ public interface NetApi extends StdCallLibrary {
     int NetUserGetGroups(String serverName, String userName, int level, PointerByReference buffer,
                          int preferredMaximumLength, IntByReference entriesRead, IntByReference totalEntries);
 
+    /** DsGetDcName flag: the domain name is a NetBIOS (flat) name, as LookupAccountSid gives it. */
+    int DS_IS_FLAT_NAME = 0x0001_0000;
+
     /**
-     * The name of the primary domain controller of a domain.
+     * A domain controller of a domain, any writable or read-only one that answers (DsGetDcNameW);
+     * NetGetDCName would name only the PDC emulator, which may be far away or down.
      *
-     * @param serverName null: ask from this machine
+     * @param computerName null: ask from this machine
      * @param domainName the NetBIOS domain name
-     * @param buffer receives {@code \\NAME} as an {@code LPWSTR}; the caller frees it with {@link #NetApiBufferFree}
-     * @return a NET_API_STATUS
+     * @param domainGuid null
+     * @param siteName null: the site of this machine
+     * @param flags {@link #DS_IS_FLAT_NAME}
+     * @param domainControllerInfo receives a DOMAIN_CONTROLLER_INFOW whose first field is {@code \\NAME};
+     *        the caller frees it with {@link #NetApiBufferFree}
+     * @return a Win32 error code, 0 on success
      */
-    int NetGetDCName(String serverName, String domainName, PointerByReference buffer);
+    int DsGetDcName(String computerName, String domainName, Pointer domainGuid, String siteName, int flags,
+                    PointerByReference domainControllerInfo);
 
     /** Frees a buffer a NetAPI function returned. Never pass memory the caller allocated. */
     int NetApiBufferFree(Pointer buffer);
 
     /** Loads Netapi32 on first use, so that tests that mock {@link NetApi} never load it. */
     final class Holder {
-        static final NetApi NETAPI32 = Native.load("Netapi32", NetApi.class, W32APIOptions.DEFAULT_OPTIONS);
+        static final NetApi NETAPI32 = Native.load("Netapi32", NetApi.class, W32APIOptions.UNICODE_OPTIONS);
 
         private Holder() {
         }

@@ -17,7 +17,7 @@ final class NetApiGroups {
 
     private static final String LOCAL_GROUPS = "NetUserGetLocalGroups";
     private static final String GLOBAL_GROUPS = "NetUserGetGroups";
-    private static final String DC_NAME = "NetGetDCName";
+    private static final String DC_NAME = "DsGetDcName";
     private static final int NERR_SUCCESS = 0;
 
     private final NetApi netapi;
@@ -45,17 +45,21 @@ final class NetApiGroups {
         return names(GLOBAL_GROUPS, status, buffer.getValue(), read.getValue());
     }
 
-    /** {@code \\NAME} of the domain's primary domain controller. */
+    /** {@code \\NAME} of a domain controller of the domain (DOMAIN_CONTROLLER_INFOW.DomainControllerName). */
     String dcName(String domain) throws Win32CallException {
         PointerByReference buffer = new PointerByReference();
-        int status = netapi.NetGetDCName(null, domain, buffer);
-        Pointer name = buffer.getValue();
+        int status = netapi.DsGetDcName(null, domain, null, null, NetApi.DS_IS_FLAT_NAME, buffer);
+        Pointer info = buffer.getValue();
         try {
             if (status != NERR_SUCCESS) {
                 throw new Win32CallException(DC_NAME, status);
             }
+            if (info == null) {
+                throw Win32CallException.malformed(DC_NAME, "no DOMAIN_CONTROLLER_INFO", null);
+            }
+            Pointer name = info.getPointer(0);
             if (name == null) {
-                throw Win32CallException.malformed(DC_NAME, "no name", null);
+                throw Win32CallException.malformed(DC_NAME, "no DomainControllerName", null);
             }
             try {
                 return WideStrings.read(name);
@@ -63,7 +67,7 @@ final class NetApiGroups {
                 throw Win32CallException.malformed(DC_NAME, e.getMessage(), e);
             }
         } finally {
-            free(name);
+            free(info);
         }
     }
 

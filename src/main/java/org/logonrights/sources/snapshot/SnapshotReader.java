@@ -84,7 +84,7 @@ public final class SnapshotReader {
         try {
             doc = JsonMapping.mapper().readValue(text, SnapshotDocument.class);
         } catch (JsonMappingException e) {
-            throw new InputException(fileName, position(e), "not a valid snapshot: " + e.getOriginalMessage(), e);
+            throw new InputException(fileName, position(e), "not a valid snapshot: " + plain(e), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? null
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -102,6 +102,40 @@ public final class SnapshotReader {
      */
     public static Snapshot toSnapshot(SnapshotDocument document, String fileName) throws InputException {
         return new Validation(fileName).snapshot(document);
+    }
+
+    /** What is wrong, in the file's terms: Jackson's own message names Java types and settings. */
+    private static String plain(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException
+                || String.valueOf(e.getOriginalMessage()).contains("FAIL_ON_NULL_FOR_PRIMITIVES")) {
+            return "a required value is missing or null";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + expected(m.getTargetType()) + " here";
+        }
+        return "a value of the wrong kind";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String position(JsonMappingException e) {

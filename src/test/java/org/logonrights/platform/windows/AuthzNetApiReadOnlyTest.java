@@ -44,17 +44,19 @@ class AuthzNetApiReadOnlyTest {
         assertEquals(expected, bound(AuthzApi.class));
         assertEquals(expected.size(), count(AuthzApi.class), "no overloads");
         assertArrayEquals(new Class<?>[] {StdCallLibrary.class}, AuthzApi.class.getInterfaces());
-        assertEquals(new TreeMap<>(Map.of("AUTHZ_RM_FLAG_NO_AUDIT", 0x1, "AuthzContextInfoGroupsSids", 2)),
+        assertEquals(new TreeMap<>(Map.of("AUTHZ_RM_FLAG_NO_AUDIT", 0x1, "AUTHZ_REQUIRE_S4U_LOGON", 0x4,
+                "AuthzContextInfoGroupsSids", 2)),
                 constants(AuthzApi.class));
     }
 
     @Test
     void netApiBindsOnlyGroupListingDcLookupAndBufferFree() throws IllegalAccessException {
-        Set<String> expected = Set.of("NetUserGetLocalGroups", "NetUserGetGroups", "NetGetDCName", "NetApiBufferFree");
+        Set<String> expected = Set.of("NetUserGetLocalGroups", "NetUserGetGroups", "DsGetDcName", "NetApiBufferFree");
         assertEquals(expected, bound(NetApi.class));
         assertEquals(expected.size(), count(NetApi.class), "no overloads");
         assertArrayEquals(new Class<?>[] {StdCallLibrary.class}, NetApi.class.getInterfaces());
-        assertEquals(new TreeMap<>(Map.of("LG_INCLUDE_INDIRECT", 0x1, "MAX_PREFERRED_LENGTH", -1)), constants(NetApi.class));
+        assertEquals(new TreeMap<>(Map.of("LG_INCLUDE_INDIRECT", 0x1, "MAX_PREFERRED_LENGTH", -1, "DS_IS_FLAT_NAME", 0x1_0000)),
+                constants(NetApi.class));
     }
 
     @Test

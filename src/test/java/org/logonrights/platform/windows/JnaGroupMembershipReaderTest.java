@@ -173,6 +173,17 @@ class JnaGroupMembershipReaderTest {
         }).when(netapi).NetUserGetLocalGroups(any(), any(), anyInt(), anyInt(), any(), anyInt(), any(), any());
     }
 
+    /** DsGetDcName answers a DOMAIN_CONTROLLER_INFOW whose DomainControllerName is {@code name}. */
+    private void domainController(String name) {
+        Memory info = handOut(new Memory(72));
+        info.clear();
+        info.setPointer(0, buffers.wide(name));
+        doAnswer(inv -> {
+            inv.<PointerByReference>getArgument(5).setValue(info);
+            return 0;
+        }).when(netapi).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
+    }
+
     private void globalGroups(int status, List<String> names) {
         doAnswer(inv -> {
             inv.<PointerByReference>getArgument(3).setValue(names == null ? null : handOut(buffers.nameArray(names)));
@@ -236,7 +247,7 @@ class JnaGroupMembershipReaderTest {
             reader.read("WEB01\\lr-ok");
         }
         verify(authz).AuthzInitializeResourceManager(eq(1), isNull(), isNull(), isNull(), isNull(), any());
-        verify(authz).AuthzInitializeContextFromSid(eq(0), any(), eq(RM), isNull(),
+        verify(authz).AuthzInitializeContextFromSid(eq(AuthzApi.AUTHZ_REQUIRE_S4U_LOGON), any(), eq(RM), isNull(),
                 org.mockito.ArgumentMatchers.<AuthzApi.LUID.ByValue>argThat(l -> l.LowPart == 0 && l.HighPart == 0),
                 isNull(), any());
         verify(authz).AuthzGetInformationFromContext(eq(CONTEXT), eq(2), eq(0), any(), isNull());
@@ -344,7 +355,7 @@ class JnaGroupMembershipReaderTest {
         // A local account: this machine answers both calls, by the bare account name.
         verify(netapi).NetUserGetLocalGroups(isNull(), eq("lr-batch"), eq(0), eq(1), any(), eq(-1), any(), any());
         verify(netapi).NetUserGetGroups(isNull(), eq("lr-batch"), eq(0), any(), eq(-1), any(), any());
-        verify(netapi, never()).NetGetDCName(any(), any(), any());
+        verify(netapi, never()).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
         verify(authz, never()).AuthzGetInformationFromContext(any(), anyInt(), anyInt(), any(), any());
     }
 
@@ -353,11 +364,7 @@ class JnaGroupMembershipReaderTest {
         contextFails(5);
         localGroups(0, List.of("IIS_IUSRS"));
         globalGroups(0, List.of("Domain Users", "Web Servers"));
-        Memory dc = handOut(buffers.wide("\\\\DC01"));
-        doAnswer(inv -> {
-            inv.<PointerByReference>getArgument(2).setValue(dc);
-            return 0;
-        }).when(netapi).NetGetDCName(any(), any(), any());
+        domainController("\\\\DC01");
         MembershipResult r;
         try (JnaGroupMembershipReader reader = reader()) {
             r = reader.read("contoso\\SVC-WEB");
@@ -367,21 +374,90 @@ class JnaGroupMembershipReaderTest {
         assertEquals(List.of(DOMAIN_USERS, IIS_IUSRS), m.groups().stream().filter(Principal::hasSid).map(Principal::sid).toList());
         assertEquals(Principal.ofName("CONTOSO\\Web Servers"), m.groups().get(2), "an unresolvable group stays, by name");
         verify(netapi).NetUserGetLocalGroups(isNull(), eq("CONTOSO\\svc-web"), eq(0), eq(1), any(), eq(-1), any(), any());
-        verify(netapi).NetGetDCName(isNull(), eq("CONTOSO"), any());
+        verify(netapi).DsGetDcName(isNull(), eq("CONTOSO"), isNull(), isNull(), eq(NetApi.DS_IS_FLAT_NAME), any());
         verify(netapi).NetUserGetGroups(eq("\\\\DC01"), eq("svc-web"), eq(0), any(), eq(-1), any(), any());
+    }
+
+    @Test
+    void aUpnIdentityReachesNetApiByTheSamNameLsaGivesItsSid() {
+        Sid john = Sid.parse("S-1-5-21-1004336348-1177238915-682003330-2107");
+        // LookupAccountName (through jna-platform) echoes the UPN's prefix; LSA names the SID jsmith.
+        account("john.smith@contoso.com", john, "CONTOSO", "john.smith", SidNameUse.USER);
+        lsa.name(john, "CONTOSO", "jsmith", SidNameUse.USER);
+        contextFails(5);
+        localGroups(0, List.of("IIS_IUSRS"));
+        globalGroups(0, List.of("Domain Users"));
+        domainController("\\\\DC02");
+        MembershipResult r;
+        try (JnaGroupMembershipReader reader = reader()) {
+            r = reader.read("john.smith@contoso.com");
+        }
+        assertEquals("john.smith@contoso.com", r.membership().account());
+        verify(netapi).NetUserGetLocalGroups(isNull(), eq("CONTOSO\\jsmith"), eq(0), eq(1), any(), eq(-1), any(), any());
+        verify(netapi).NetUserGetGroups(eq("\\\\DC02"), eq("jsmith"), eq(0), any(), eq(-1), any(), any());
+        verify(netapi, never()).NetUserGetLocalGroups(any(), eq("CONTOSO\\john.smith"), anyInt(), anyInt(), any(), anyInt(),
+                any(), any());
+    }
+
+    @Test
+    void authzThatCannotUseS4uIsAskedAgainWithoutAndSaysSo() {
+        tokenGroups = List.of(new Group(USERS, SE_GROUP_DEFAULT));
+        doAnswer(inv -> {
+            Pointer sid = inv.getArgument(1);
+            contextSids.add(sid.getByteArray(0, 8 + 4 * (sid.getByte(1) & 0xFF)));
+            failedContexts++;
+            lastError = 1; // ERROR_INVALID_FUNCTION: no S4U here
+            return false;
+        }).when(authz).AuthzInitializeContextFromSid(eq(AuthzApi.AUTHZ_REQUIRE_S4U_LOGON), any(), any(), any(), any(), any(),
+                any());
+        MembershipResult r;
+        try (JnaGroupMembershipReader reader = reader()) {
+            r = reader.read(".\\lr-ok");
+        }
+        AccountMembership m = r.membership();
+        assertEquals(List.of(USERS), sids(m));
+        assertEquals(JnaGroupMembershipReader.AUTHZ_WITHOUT_S4U_SOURCE, m.provenance().file(), "labelled by what Authz did");
+        assertTrue(m.complete(), "the account object has every real group; only logon-type SIDs are missing");
+        assertEquals(List.of("membership-without-s4u"), r.notes().stream().map(InputNote::code).toList());
+        assertTrue(r.notes().get(0).message().contains("without S4U (AuthzInitializeContextFromSid failed with Win32 error 1)"),
+                r.notes().get(0).message());
+        verify(authz).AuthzInitializeContextFromSid(eq(0), any(), any(), any(), any(), any(), any());
+        verifyNoInteractions(netapi);
+    }
+
+    @Test
+    void anUnreachableDomainControllerIsNotWordedAsAMissingAccount() {
+        for (int error : List.of(1311, 1355, 1722, 1789)) {
+            AccountResolver unreachable = name -> {
+                throw new Win32CallException("LookupAccountName", error);
+            };
+            MembershipResult r;
+            try (JnaGroupMembershipReader reader = new JnaGroupMembershipReader(authz, netapi, unreachable, lsa,
+                    () -> lastError, HOST)) {
+                r = reader.read("CONTOSO\\svc-web");
+            }
+            String message = r.notes().get(0).message();
+            assertTrue(message.contains("The domain controller could not be reached"), error + ": " + message);
+            assertFalse(message.contains("does not exist"), error + ": " + message);
+        }
+        MembershipResult unknown;
+        try (JnaGroupMembershipReader reader = reader()) {
+            unknown = reader.read("CONTOSO\\nobody");
+        }
+        assertTrue(unknown.notes().get(0).message().contains("an account that does not exist"), "1332 is a missing account");
     }
 
     @Test
     void anUnreachableDomainControllerKeepsTheLocalGroupsAndSaysTheGlobalOnesAreMissing() {
         contextFails(1355);
         localGroups(0, List.of("IIS_IUSRS"));
-        doAnswer(inv -> 2453).when(netapi).NetGetDCName(any(), any(), any());
+        doAnswer(inv -> 1355).when(netapi).DsGetDcName(any(), any(), any(), any(), anyInt(), any());
         MembershipResult r;
         try (JnaGroupMembershipReader reader = reader()) {
             r = reader.read("CONTOSO\\svc-web");
         }
         assertEquals(List.of(IIS_IUSRS), sids(r.membership()));
-        assertTrue(r.notes().get(0).message().contains("global groups are missing too: NetGetDCName failed with Win32 error 2453 (NERR_DCNotFound)"),
+        assertTrue(r.notes().get(0).message().contains("global groups are missing too: DsGetDcName failed with Win32 error 1355 (ERROR_NO_SUCH_DOMAIN)"),
                 r.notes().get(0).message());
         verify(netapi, never()).NetUserGetGroups(any(), any(), anyInt(), any(), anyInt(), any(), any());
     }

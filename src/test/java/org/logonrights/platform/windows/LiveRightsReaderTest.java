@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.InputNote;
 import org.logonrights.model.Principal;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.RightEntry;
@@ -118,6 +120,27 @@ class LiveRightsReaderTest {
         FakeLocalSecurityPolicy samba = typicalServer().failOn(UserRight.DENY_BATCH, unknown);
         LsaNoSuchPrivilegeException e = assertThrows(LsaNoSuchPrivilegeException.class, () -> new LiveRightsReader(samba, null).read());
         assertEquals(UserRight.DENY_BATCH, e.right());
+    }
+
+    @Test
+    void aFailedNameLookupLeavesTheSidsUnnamedWithANote() throws LsaException {
+        // A broken secure channel or an unreachable DC: names are cosmetic, the audit goes on.
+        FakeLocalSecurityPolicy policy = typicalServer().failLookups(new LsaException("LsaLookupSids2", 0xC000005E, 1311));
+        List<InputNote> notes = new ArrayList<>();
+        EffectiveRights rights = new LiveRightsReader(policy, null).read(notes);
+
+        assertEquals(List.of(SVC_WEB, WellKnownSids.ADMINISTRATORS, WellKnownSids.IIS_IUSRS),
+                rights.holders(UserRight.BATCH).stream().map(e -> e.principal().sid()).toList());
+        assertTrue(rights.holders(UserRight.BATCH).stream().allMatch(e -> e.principal().name() == null));
+        assertEquals(List.of("names-unresolved"), notes.stream().map(InputNote::code).toList());
+        assertEquals(InputNote.Level.WARNING, notes.get(0).level());
+    }
+
+    @Test
+    void anAccessDeniedNameLookupStillStopsTheRead() {
+        LsaException denied = new LsaAccessDeniedException("LsaLookupSids2", 5);
+        FakeLocalSecurityPolicy policy = typicalServer().failLookups(denied);
+        assertSame(denied, assertThrows(LsaException.class, () -> new LiveRightsReader(policy, null).read(new ArrayList<>())));
     }
 
     @Test
