@@ -72,6 +72,26 @@ class ParsersFuzzTest {
     }
 
     @FuzzTest
+    void evtx(byte[] data) {
+        EvtxLog log;
+        try {
+            log = EvtxReader.read(data, FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+            return;
+        }
+        // Every record costs at least its 28-byte frame, so more records than that means bytes read twice.
+        if (log.records().size() > data.length / 28) {
+            throw new AssertionError(log.records().size() + " records from " + data.length + " bytes");
+        }
+        for (int i = 1; i < log.records().size(); i++) {
+            if (log.records().get(i - 1).id() > log.records().get(i).id()) {
+                throw new AssertionError("records out of order at " + i);
+            }
+        }
+    }
+
+    @FuzzTest
     void secureXml(byte[] data) {
         Document document;
         try {
