@@ -200,6 +200,7 @@ public final class SnapshotRedactor {
             case LSA -> "\\\\HOST";
             case RSOP -> "root\\rsop\\computer";
             case ACCOUNT_LOOKUP -> "account lookup";
+            case EVENT_LOG -> "events.evtx";
             case COMPUTED -> null;
         };
     }

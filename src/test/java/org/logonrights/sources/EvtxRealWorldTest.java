@@ -104,8 +104,11 @@ class EvtxRealWorldTest {
                 s.filter(p -> p.toString().endsWith(".evtx")).forEach(p -> files.put(p.getFileName().toString(), p));
             }
         }
-        try (Stream<Path> s = Files.list(COMMITTED)) {
-            s.filter(p -> p.toString().endsWith(".evtx")).forEach(p -> files.put(p.getFileName().toString(), p));
+        // The sample's logs are written here in the real schema: the independent reader must agree on them too.
+        for (Path folder : List.of(COMMITTED, Path.of("samples/server-fault/events"))) {
+            try (Stream<Path> s = Files.list(folder)) {
+                s.filter(p -> p.toString().endsWith(".evtx")).forEach(p -> files.put(p.getFileName().toString(), p));
+            }
         }
         return List.copyOf(files.values());
     }

@@ -92,6 +92,18 @@ class ParsersFuzzTest {
     }
 
     @FuzzTest
+    void eventLog(byte[] data) {
+        try {
+            EventLogReader.FileEvents read = EventLogReader.read(data, FILE).value();
+            if (read.events().size() > read.summary().read()) {
+                throw new AssertionError("kept " + read.events().size() + " of " + read.summary().read() + " events");
+            }
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
     void secureXml(byte[] data) {
         Document document;
         try {

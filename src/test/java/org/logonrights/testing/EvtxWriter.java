@@ -121,7 +121,9 @@ public final class EvtxWriter {
     public byte[] toBytes() {
         byte[] chunk = new byte[CHUNK];
         int pos = 512;
+        int last = 512;
         for (Event e : events) {
+            last = pos;
             byte[] record = record(e, pos);
             if (pos + record.length > CHUNK) {
                 throw new IllegalStateException("more events than one chunk holds");
@@ -129,6 +131,7 @@ public final class EvtxWriter {
             System.arraycopy(record, 0, chunk, pos, record.length);
             pos += record.length;
         }
+        EvtxWriter.putInt(chunk, 44, last);
         return file(chunk, pos, events.isEmpty() ? 1 : events.get(0).recordId(),
                 events.isEmpty() ? 0 : events.get(events.size() - 1).recordId(), 0);
     }
@@ -141,7 +144,9 @@ public final class EvtxWriter {
         putLong(chunk, 24, firstRecord);
         putLong(chunk, 32, lastRecord);
         putInt(chunk, 40, 128);
-        putInt(chunk, 44, 512);
+        if (EvtxWriter.u32(chunk, 44) == 0) {
+            putInt(chunk, 44, 512); // last record offset
+        }
         putInt(chunk, 48, freeSpace);
         putInt(chunk, 52, crc(chunk, 512, freeSpace - 512));
         CRC32 header = new CRC32();
@@ -395,6 +400,10 @@ public final class EvtxWriter {
     private static void putLong(byte[] b, int at, long v) {
         putInt(b, at, (int) v);
         putInt(b, at + 4, (int) (v >>> 32));
+    }
+
+    private static int u32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
     private static void writeInt(ByteArrayOutputStream o, int v) {
