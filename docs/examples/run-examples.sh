@@ -36,3 +36,4 @@ run lr016-name-without-sid audit --secedit secedit.inf --applicationhost applica
 run lr016-name-without-sid audit --secedit secedit.inf --applicationhost applicationHost.config --gpo-template "$GPO_LOCKDOWN" --memberships memberships.json
 run lr017-misspelled-right audit --secedit secedit.inf --applicationhost applicationHost.config
 run lr018-application-pool-missing audit --secedit secedit.inf --applicationhost applicationHost.config
+run lr020-prediction-contradicted audit --secedit secedit.inf --applicationhost applicationHost.config --memberships memberships.json --events System-WAS.xml

@@ -1,5 +1,7 @@
 package org.logonrights.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.logonrights.sources.InputFiles;
 
 /**
@@ -19,6 +21,16 @@ public final class SnapshotSources {
      * @throws UsageException when the request mixes sources or lacks a required input
      */
     public static SnapshotSource select(SnapshotRequest request) throws UsageException {
+        SnapshotSource source = machine(request);
+        List<Path> events = request.files().events();
+        if (events.isEmpty()) {
+            return source;
+        }
+        InputFiles limit = new InputFiles(request.maxInputSize());
+        return () -> SnapshotLoader.withEvents(source.read(), events, limit);
+    }
+
+    private static SnapshotSource machine(SnapshotRequest request) throws UsageException {
         long maxBytes = request.maxInputSize();
         if (maxBytes <= 0) {
             throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxBytes);

@@ -78,6 +78,9 @@ public final class AuditEngine {
             return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()));
         }).collect(Collectors.toCollection(ArrayList::new));
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
+        if (snapshot.events() != null) {
+            pools.replaceAll(p -> EventAgreement.hold(p, snapshot.events()));
+        }
         List<Finding> machine = new ArrayList<>();
         for (MachineRule rule : machineRules) {
             machine.addAll(rule.evaluate(snapshot, directory));

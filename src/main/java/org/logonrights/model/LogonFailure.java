@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Why a logged logon failed, decided from the Win32 error in a WAS event's data field or from a
- * Security 4625's status codes (docs/events.md; the codes: docs/windows-facts.md and the 4625 page).
+ * Security 4625's status codes (docs/event-logs.md; the codes: docs/windows-facts.md and the 4625 page).
  * Only {@link #LOGON_TYPE_NOT_GRANTED} is about logon rights; the others fail for another reason,
  * and saying so is the point: a wrong password looks like a missing right to whoever reads only 5021.
  */

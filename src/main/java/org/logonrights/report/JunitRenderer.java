@@ -96,7 +96,7 @@ public final class JunitRenderer implements Renderer {
             case WILL_START -> null;
         };
         List<Finding> findings = p.findings();
-        if (outcome == null && findings.isEmpty()) {
+        if (outcome == null && findings.isEmpty() && !ReportFacts.eventsDisagree(p)) {
             xml.writeEmptyElement("testcase");
             testcaseAttributes(xml, machine, p);
             return;
@@ -112,7 +112,8 @@ public final class JunitRenderer implements Renderer {
             }
             text(xml, chain(p));
         } else {
-            // A pool that starts can still have findings worth reading (LocalSystem, a note).
+            // A pool that starts can still have findings worth reading (LocalSystem, a note), or events
+            // that say it fails for another reason.
             xml.writeStartElement("system-out");
             text(xml, chain(p));
         }
@@ -133,6 +134,12 @@ public final class JunitRenderer implements Renderer {
         lines.add(p.name() + ": " + p.verdict().name() + " (confidence " + ReportFacts.confidence(p) + ")");
         for (ReasonStep s : p.reasons()) {
             lines.add("  " + ReportFacts.stepLabel(s) + ": " + s.message() + ReportFacts.where(s.source()));
+        }
+        if (p.events() != null) {
+            for (org.logonrights.model.LoggedEvent e : p.events().events()) {
+                lines.add("  event: " + EventTexts.event(e) + ReportFacts.where(e.source()));
+            }
+            lines.add("  agreement: " + EventTexts.agreement(p));
         }
         for (Finding f : p.findings()) {
             lines.add("  finding: " + ReportFacts.ruleLabel(f) + ": " + f.message() + ReportFacts.where(f.location()));

@@ -1,6 +1,7 @@
 package org.logonrights.report;
 
 import java.io.IOException;
+import org.logonrights.model.LoggedEvent;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +50,14 @@ public final class TextRenderer implements Renderer {
             table(r.pools(), out);
         }
         for (PoolResult p : r.pools()) {
-            if (p.verdict() != Verdict.WILL_START) {
+            if (p.verdict() != Verdict.WILL_START || ReportFacts.eventsDisagree(p)) {
                 out.write("\n");
                 explain(p, out);
             }
         }
         List<Finding> infos = new ArrayList<>();
-        r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START).forEach(p -> infos.addAll(p.findings()));
+        r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START && !ReportFacts.eventsDisagree(p))
+                .forEach(p -> infos.addAll(p.findings()));
         infos.addAll(r.machineFindings());
         if (!infos.isEmpty()) {
             out.write("\nOther findings:\n");
@@ -91,11 +93,19 @@ public final class TextRenderer implements Renderer {
 
     private void table(List<PoolResult> pools, Writer out) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE"});
+        // The agreement column appears only when event logs were given, so other reports keep their bytes.
+        boolean events = pools.stream().anyMatch(p -> p.events() != null);
+        rows.add(events ? new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE", "AGREEMENT"}
+                : new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE"});
         for (PoolResult p : pools) {
-            rows.add(new String[] {p.name(), p.identity().account() == null ? "(none)" : p.identity().account(),
+            String[] row = {p.name(), p.identity().account() == null ? "(none)" : p.identity().account(),
                     p.logon().label(), p.requiredRight() == null ? "-" : p.requiredRight().constantName(),
-                    p.verdict().name(), p.confidence().name().toLowerCase(Locale.ROOT)});
+                    p.verdict().name(), p.confidence().name().toLowerCase(Locale.ROOT)};
+            if (events) {
+                row = java.util.Arrays.copyOf(row, 7);
+                row[6] = p.events() == null ? "-" : p.events().agreement().name();
+            }
+            rows.add(row);
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -124,6 +134,12 @@ public final class TextRenderer implements Renderer {
         for (ReasonStep s : p.reasons()) {
             String label = s.step().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             wrap(out, "  " + pad(label, 15), s.message() + where(s.source()));
+        }
+        if (p.events() != null) {
+            for (LoggedEvent e : p.events().events()) {
+                wrap(out, "  " + pad("event", 15), EventTexts.event(e) + where(e.source()));
+            }
+            wrap(out, "  " + pad("agreement", 15), EventTexts.agreement(p));
         }
         for (Finding f : p.findings()) {
             wrap(out, "  " + pad("finding", 15), f.ruleId() + " " + f.ruleName() + " (" + f.severity().name().toLowerCase(Locale.ROOT)

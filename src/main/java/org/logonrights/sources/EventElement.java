@@ -18,6 +18,7 @@ import java.util.Optional;
 public record EventElement(String name, Map<String, String> attributes, List<EventElement> children, String text) {
 
     public EventElement {
+        java.util.Objects.requireNonNull(name, "name");
         attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         children = List.copyOf(children);
     }

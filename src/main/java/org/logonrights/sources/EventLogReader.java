@@ -18,7 +18,7 @@ import org.logonrights.model.SourceKind;
 
 /**
  * Reads one file of events, an .evtx log or an XML export (told apart by the .evtx signature), and
- * keeps the events that tell what happened to a pool's logon (docs/events.md): WAS 5002, 5021, 5057,
+ * keeps the events that tell what happened to a pool's logon (docs/event-logs.md): WAS 5002, 5021, 5057,
  * 5059 and 5127 naming a pool, and Security 4625 of a batch (4) or service (5) logon. Everything else
  * is counted and dropped. Events are matched on provider and id, never on message text, which is
  * localized; fields are read by name.

@@ -77,7 +77,8 @@ public final class EventXml {
         }
     }
 
-    private static EventElement element(Element e) {
+    /** One DOM element as an {@link EventElement}: local names, namespace declarations left out. */
+    static EventElement element(Element e) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < e.getAttributes().getLength(); i++) {
             Node a = e.getAttributes().item(i);

@@ -36,7 +36,7 @@ class EventLogReaderTest {
     }
 
     /**
-     * The Server Fault sample's System log, as WAS writes these events (docs/events.md): OrdersApi's
+     * The Server Fault sample's System log, as WAS writes these events (docs/event-logs.md): OrdersApi's
      * identity lacks the batch right (5021 with 0x80070569, then 5057), Payroll's password is wrong
      * (5021 with 0x8007052E), and a Service Control Manager event that is not about pools.
      */

@@ -178,6 +178,7 @@ class EvtxRealWorldTest {
             int lastEnd = xml.lastIndexOf("</Event>");
             String events = firstEvent < 0 || lastEnd < 0 ? "" : xml.substring(firstEvent, lastEnd + "</Event>".length());
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             // evtxexport prints control characters of the values raw; XML 1.1 takes them as references.
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(("<?xml version=\"1.1\"?><Events>"
@@ -185,7 +186,7 @@ class EvtxRealWorldTest {
             Map<Long, Map<String, String>> records = new LinkedHashMap<>();
             for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e) {
-                    EventElement event = fromDom(e);
+                    EventElement event = EventXml.element(e);
                     records.put(recordId(event), fields(event));
                 }
             }
@@ -236,25 +237,6 @@ class EvtxRealWorldTest {
             }
         }
         return null;
-    }
-
-    private static EventElement fromDom(Element e) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < e.getAttributes().getLength(); i++) {
-            Node a = e.getAttributes().item(i);
-            attributes.put(a.getNodeName(), a.getNodeValue());
-        }
-        List<EventElement> children = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                children.add(fromDom(c));
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(n.getNodeValue());
-            }
-        }
-        String own = children.isEmpty() ? text.toString() : text.toString().strip();
-        return new EventElement(e.getTagName(), attributes, children, own);
     }
 
     private static long recordId(EventElement event) {

@@ -33,10 +33,11 @@ public final class Rules {
     private Rules() {
     }
 
-    /** Every rule, pool rules first, in id order. */
+    /** Every rule, pool rules first, in id order; LR020 last, as it is decided from events after the verdict. */
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>(POOL_RULES);
         all.addAll(MACHINE_RULES);
+        all.add(PredictionContradictedRule.INSTANCE);
         return List.copyOf(all);
     }
 
