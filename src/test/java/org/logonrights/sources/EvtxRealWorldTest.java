@@ -32,7 +32,8 @@ import org.w3c.dom.Node;
  * README) and the rest of the corpus in {@code ../shared/realworld/evtx} when it is there. Every file
  * must be read, and every record kept must equal what Debian's independent reader {@code evtxexport}
  * (libevtx-utils) prints for it: provider, event id, time, channel, computer and every EventData
- * field. Without evtxexport the comparison is skipped visibly, except under CI, which installs it.
+ * field; and, for the small files, the records python-evtx (python3-evtx) renders. Without these
+ * readers the comparison is skipped visibly, except under CI, which installs them.
  */
 class EvtxRealWorldTest {
 
@@ -45,6 +46,70 @@ class EvtxRealWorldTest {
             tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> compare(file)));
         }
         return tests.stream();
+    }
+
+    /** python-evtx is slow (minutes for the 2 MB logs on a busy machine): the small files only. */
+    private static final long PYTHON_EVTX_MAX_BYTES = 256 * 1024;
+
+    @TestFactory
+    Stream<DynamicTest> everyRecordKeptIsOneThatPythonEvtxReadsAlike() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : corpus()) {
+            if (Files.size(file) <= PYTHON_EVTX_MAX_BYTES) {
+                tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> compareWithPythonEvtx(file)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Record id, provider and event id of every record python-evtx renders, against ours. */
+    private static void compareWithPythonEvtx(Path file) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        boolean installed = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import Evtx.Evtx")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        if (!installed) {
+            if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
+                fail("python3-evtx (Debian package) is not installed; CI installs it (.ci/run)");
+            }
+            Assumptions.abort("python3-evtx (Debian package python3-evtx) is not installed: not compared");
+        }
+        Process p = new ProcessBuilder(python.toString(), COMMITTED.resolve("python-evtx-records.py").toString(),
+                file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("python-evtx did not finish on " + file);
+        }
+        Map<Long, String> theirs = new LinkedHashMap<>();
+        int failed = 0;
+        for (String line : out.split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length == 3 && !f[0].equals("FAILED")) {
+                theirs.put(Long.parseLong(f[0].strip()), f[1] + " " + f[2].strip());
+            } else if (f[0].equals("FAILED")) {
+                failed++;
+            }
+        }
+        EvtxLog log = EvtxReader.read(Files.readAllBytes(file), file.toString());
+        int compared = 0;
+        for (EvtxLog.Record r : log.records()) {
+            EventElement system = r.event().child("System").orElseThrow();
+            String mine = system.child("Provider").map(x -> x.attribute("Name")).orElse("") + " "
+                    + system.childText("EventID");
+            String other = theirs.get(recordId(r.event()));
+            if (other != null) {
+                assertEquals(other, mine, file + ": record " + recordId(r.event()));
+                compared++;
+            } else {
+                assertTrue(failed > 0, file + ": record " + recordId(r.event()) + " is not in python-evtx's output");
+            }
+        }
+        for (Long id : theirs.keySet()) {
+            assertTrue(log.records().stream().anyMatch(r -> recordId(r.event()) == id) || inSkippedChunk(log, id),
+                    file + ": python-evtx has record " + id + ", which was neither read nor reported skipped");
+        }
+        System.out.printf("%s: %d records read, %d compared with python-evtx (%d it could not render)%n",
+                file.getFileName(), log.records().size(), compared, failed);
     }
 
     @Test
