@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one Jazzer target for a while (see docs/bad-input.md):
 #   scripts/fuzz.sh TARGET [DURATION]        e.g. scripts/fuzz.sh applicationHost 10m
-# TARGET: securityTemplate applicationHost gpresult memberships textDecoder secureXml audit
+# TARGET: securityTemplate applicationHost gpresult memberships textDecoder secureXml evtx eventLog audit
 #
 # Each target fuzzes in its own copy of the project (target/fuzz/TARGET/), so a run never races with
 # your builds or with a second run. A crash stops the run; its input is copied to
@@ -20,7 +20,7 @@ main() {
   target="${1:?usage: scripts/fuzz.sh TARGET [DURATION]}"
   duration="${2:-10m}"
   case "$target" in
-    securityTemplate|applicationHost|gpresult|memberships|textDecoder|secureXml)
+    securityTemplate|applicationHost|gpresult|memberships|textDecoder|secureXml|evtx|eventLog)
       class=org.logonrights.sources.ParsersFuzzTest ;;
     audit)
       class=org.logonrights.app.AuditPathFuzzTest ;;

@@ -2,15 +2,18 @@ package org.logonrights.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.EventLogs;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
+import org.logonrights.model.LoggedEvent;
 import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.Provenance;
@@ -19,6 +22,7 @@ import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
 import org.logonrights.sources.ApplicationHostParser;
+import org.logonrights.sources.EventLogReader;
 import org.logonrights.sources.GpoMetadata;
 import org.logonrights.sources.GpresultParser;
 import org.logonrights.sources.GpresultReport;
@@ -65,6 +69,28 @@ public final class SnapshotLoader {
         List<InputNote> notes = new ArrayList<>(snapshot.notes());
         GroupPolicy gp = withTemplates(snapshot.groupPolicy(), in.gpoTemplates(), files, notes);
         return new Snapshot(snapshot.machine(), snapshot.rights(), snapshot.iis(), snapshot.memberships(), gp, notes);
+    }
+
+    /**
+     * The snapshot with the events of the server's logs: each file an .evtx log or an XML export.
+     * A snapshot that already holds events (collected with {@code --events}) keeps them, first.
+     */
+    public static Snapshot withEvents(Snapshot snapshot, List<Path> logs, InputFiles files) throws InputException {
+        List<LoggedEvent> events = new ArrayList<>();
+        List<EventLogs.File> read = new ArrayList<>();
+        if (snapshot.events() != null) {
+            events.addAll(snapshot.events().events());
+            read.addAll(snapshot.events().files());
+        }
+        List<InputNote> notes = new ArrayList<>();
+        for (Path log : logs) {
+            Parsed<EventLogReader.FileEvents> parsed = EventLogReader.read(files.readAll(log), log.toString());
+            events.addAll(parsed.value().events());
+            read.add(parsed.value().summary());
+            notes.addAll(parsed.notes());
+        }
+        events.sort(Comparator.comparing(LoggedEvent::time).thenComparingLong(LoggedEvent::recordId));
+        return snapshot.withEvents(new EventLogs(events, read), notes);
     }
 
     /**

@@ -101,7 +101,30 @@ public final class SnapshotRedactor {
         MachineDoc machine = m == null ? null : new MachineDoc(names.of(m.name(), Kind.HOST), names.of(m.domain(), Kind.DOMAIN),
                 m.osVersion(), m.iisVersion());
         return new SnapshotDocument(d.format(), d.schemaVersion(), d.tool(), machine, rights(d.rights()), iis(d.iis()),
-                map(d.memberships(), this::membership), groupPolicy(d.groupPolicy()), map(d.notes(), this::note));
+                map(d.memberships(), this::membership), groupPolicy(d.groupPolicy()), map(d.notes(), this::note),
+                events(d.events()));
+    }
+
+    /** An event log's path, like every input path, keeps only its kind; free text naming it follows. */
+    private String eventFile(String name) {
+        String file = canonicalFile(SourceKind.EVENT_LOG.name());
+        if (name != null) {
+            names.fix(name, file);
+        }
+        return file;
+    }
+
+    /** Events name pools, accounts and the computer: pseudonymised like everywhere else; codes are kept. */
+    private SnapshotDocument.EventsDoc events(SnapshotDocument.EventsDoc e) {
+        if (e == null) {
+            return null;
+        }
+        return new SnapshotDocument.EventsDoc(
+                map(e.files(), f -> new SnapshotDocument.EventFileDoc(eventFile(f.name()), f.read(), f.kept(),
+                        f.complete())),
+                map(e.events(), v -> new SnapshotDocument.EventDoc(v.id(), v.time(), v.recordId(),
+                        names.of(v.computer(), Kind.HOST), names.pool(v.pool()), account(v.account()),
+                        names.sid(v.accountSid()), v.failure(), v.code(), source(v.source()))));
     }
 
     private NoteDoc note(NoteDoc n) {
@@ -203,6 +226,7 @@ public final class SnapshotRedactor {
             case LSA -> "\\\\HOST";
             case RSOP -> "root\\rsop\\computer";
             case ACCOUNT_LOOKUP -> "account lookup";
+            case EVENT_LOG -> "events.evtx";
             case COMPUTED -> null;
         };
     }

@@ -1,5 +1,7 @@
 package org.logonrights.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.sources.InputKind;
 
@@ -31,7 +33,18 @@ public final class SnapshotSources {
         return select(request, false);
     }
 
+    /** The machine's source, with the event logs of {@code --events} (if any) read on top of it. */
     private static SnapshotSource select(SnapshotRequest request, boolean needsPools) throws UsageException {
+        SnapshotSource source = machine(request, needsPools);
+        List<Path> events = request.files().events();
+        if (events.isEmpty()) {
+            return source;
+        }
+        InputFiles limit = new InputFiles(request.maxInputSize());
+        return () -> SnapshotLoader.withEvents(source.read(), events, limit);
+    }
+
+    private static SnapshotSource machine(SnapshotRequest request, boolean needsPools) throws UsageException {
         long maxBytes = request.maxInputSize();
         if (maxBytes <= 0) {
             throw new UsageException("--max-input-size must be a positive number of bytes, not " + maxBytes);

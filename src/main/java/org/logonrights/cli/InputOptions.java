@@ -34,6 +34,11 @@ public final class InputOptions {
             description = "A snapshot written by 'logonrights collect' (replaces the other inputs).")
     Path snapshot;
 
+    @Option(names = "--events", paramLabel = "FILE",
+            description = "The server's events (repeatable): an .evtx log or an XML export of the System log (WAS) "
+                    + "or the Security log (4625), to hold each verdict against what happened (docs/event-logs.md).")
+    List<Path> events = new ArrayList<>();
+
     @Option(names = "--max-input-size", paramLabel = "BYTES",
             description = "Largest input file accepted, in bytes (default: ${DEFAULT-VALUE}).", defaultValue = "67108864",
             converter = ByteSizeConverter.class)
@@ -50,7 +55,7 @@ public final class InputOptions {
     }
 
     public InputSelection selection() {
-        return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot);
+        return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot, events);
     }
 
     /**

@@ -39,17 +39,29 @@ public final class AuditEngine {
 
     private final List<PoolRule> poolRules;
     private final List<MachineRule> machineRules;
+    private final List<EventRule> eventRules;
     private final int parallelPools;
 
-    /** An engine that evaluates these rules, in this order. */
+    /** An engine that evaluates these rules, in this order, and no event rule. */
     public AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules) {
-        this(poolRules, machineRules, PARALLEL_POOLS);
+        this(poolRules, machineRules, List.of());
+    }
+
+    /** An engine that evaluates these rules, in this order; the event rules once a snapshot holds events. */
+    public AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules, List<EventRule> eventRules) {
+        this(poolRules, machineRules, eventRules, PARALLEL_POOLS);
     }
 
     /** With another parallel threshold: tests compare one thread against several on the same snapshot. */
     AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules, int parallelPools) {
+        this(poolRules, machineRules, List.of(), parallelPools);
+    }
+
+    private AuditEngine(List<PoolRule> poolRules, List<MachineRule> machineRules, List<EventRule> eventRules,
+                        int parallelPools) {
         this.poolRules = List.copyOf(poolRules);
         this.machineRules = List.copyOf(machineRules);
+        this.eventRules = List.copyOf(eventRules);
         this.parallelPools = parallelPools;
     }
 
@@ -73,6 +85,9 @@ public final class AuditEngine {
             return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()));
         }).collect(Collectors.toCollection(ArrayList::new));
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
+        if (snapshot.events() != null) {
+            pools.replaceAll(p -> EventAgreement.hold(p, snapshot.events(), eventRules));
+        }
         List<Finding> machine = new ArrayList<>();
         for (MachineRule rule : machineRules) {
             machine.addAll(rule.evaluate(snapshot, directory));

@@ -15,5 +15,7 @@ public enum RuleCategory {
     /** The IIS configuration and the rights assignment as configured. */
     CONFIGURATION,
     /** Entries of the inputs that cannot be tied to what Windows knows. */
-    INPUT
+    INPUT,
+    /** What the server logged about the pool's logons, held against the verdict. */
+    EVENTS
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.logonrights.engine.PoolContext.When;
 import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.LoggedEvent;
 import org.logonrights.model.MembershipSource;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
@@ -93,6 +94,19 @@ public final class Wording {
     /** The deny step of a reason chain when no entry of {@code deny} concerns the pool. */
     String noDenySentence(UserRight deny) {
         return holders.get(When.TODAY).get(deny).noDeny();
+    }
+
+    /** LR020's fix: export again, or report the fact the event disproves. */
+    public static final String CONTRADICTION_FIX = "Check that the inputs were exported after the event (export them "
+            + "again now and audit again); if they were, the verdict rests on a wrong fact: report it with both files "
+            + "(docs/rules/LR020.md).";
+
+    /** LR020's message: the verdict, and the logged failure that contradicts it. */
+    public static String contradicted(PoolResult pool, LoggedEvent event) {
+        return "predicted " + pool.verdict() + " for pool '" + pool.name() + "', but event " + event.kind().id()
+                + " at " + event.time() + " (" + event.source().file() + ", " + event.source().element()
+                + (event.code() == null ? "" : ", error " + event.code()) + ") shows its logon failing: "
+                + event.failure().meaning();
     }
 
     /** {@code 'Log on as a batch job' (SeBatchLogonRight)}. */

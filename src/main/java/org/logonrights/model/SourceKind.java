@@ -12,6 +12,8 @@ public enum SourceKind {
     RSOP("live RSoP (WMI)"),
     /** Group membership read on the live machine (Authz S4U, or the NetAPI fallback). */
     ACCOUNT_LOOKUP("live group membership"),
+    /** A Windows event log: an .evtx file or an XML export of events. */
+    EVENT_LOG("event log"),
     COMPUTED("computed");
 
     private final String label;

@@ -51,10 +51,20 @@ public final class JsonReportModel {
     }
 
     @JsonPropertyOrder({"name", "identity", "logonType", "requiredRight", "denyRight", "verdict", "confidence",
-            "decidedBy", "reasons", "findings", "applications"})
+            "decidedBy", "reasons", "findings", "applications", "agreement", "events"})
     public record Pool(String name, Identity identity, String logonType, String requiredRight, String denyRight,
                        String verdict, String confidence, String decidedBy, List<Reason> reasons, List<JsonFinding> findings,
-                       List<App> applications) {
+                       List<App> applications, Agreement agreement, List<Event> events) {
+    }
+
+    /** Null unless event logs were given (--events), like {@code events}. */
+    @JsonPropertyOrder({"value", "message", "eventRecord"})
+    public record Agreement(String value, String message, Source eventRecord) {
+    }
+
+    @JsonPropertyOrder({"id", "time", "meaning", "pool", "account", "failure", "code", "codeName", "message", "source"})
+    public record Event(int id, String time, String meaning, String pool, String account, String failure, String code,
+                        String codeName, String message, Source source) {
     }
 
     @JsonPropertyOrder({"type", "account", "sid"})
@@ -106,7 +116,18 @@ public final class JsonReportModel {
                 p.verdict().name(), p.confidence().name(), p.decidedBy(),
                 p.reasons().stream().map(JsonReportModel::reason).toList(),
                 p.findings().stream().map(JsonReportModel::finding).toList(),
-                p.applications().stream().map(JsonReportModel::app).toList());
+                p.applications().stream().map(JsonReportModel::app).toList(),
+                p.events() == null ? null : new Agreement(p.events().agreement().name(), EventTexts.agreement(p),
+                        p.events().decidedBy() == null ? null : source(p.events().decidedBy().source())),
+                p.events() == null ? null : p.events().events().stream().map(JsonReportModel::event).toList());
+    }
+
+    private static Event event(org.logonrights.model.LoggedEvent e) {
+        String named = e.code() == null ? null : EventTexts.code(e.code());
+        return new Event(e.kind().id(), e.time().toString(), e.kind().meaning(), e.poolName(), e.account(),
+                e.failure() == null ? null : e.failure().name(), e.code(),
+                named == null || named.equals(e.code()) ? null : named.substring(e.code().length() + 1),
+                EventTexts.event(e), source(e.source()));
     }
 
     private static Reason reason(ReasonStep s) {

@@ -113,7 +113,7 @@ public final class JunitRenderer implements Renderer {
 
     private static void testcase(XMLStreamWriter xml, String machine, PoolResult p, String outcome) throws XMLStreamException {
         List<Finding> findings = p.findings();
-        if (outcome == null && findings.isEmpty() && p.verdict() == Verdict.WILL_START) {
+        if (outcome == null && findings.isEmpty() && p.verdict() == Verdict.WILL_START && !ReportFacts.eventsDisagree(p)) {
             xml.writeEmptyElement("testcase");
             testcaseAttributes(xml, machine, p);
             return;
@@ -129,7 +129,8 @@ public final class JunitRenderer implements Renderer {
             }
             text(xml, chain(p));
         } else {
-            // A pool that passes can still have findings worth reading (LocalSystem, a risk below --fail-on).
+            // A pool that passes can still have findings worth reading (LocalSystem, a risk below --fail-on),
+            // or events that say it fails for another reason.
             xml.writeStartElement("system-out");
             text(xml, chain(p));
         }
@@ -150,6 +151,12 @@ public final class JunitRenderer implements Renderer {
         lines.add(p.name() + ": " + p.verdict().name() + " (confidence " + ReportFacts.confidence(p) + ")");
         for (ReasonStep s : p.reasons()) {
             lines.add("  " + ReportFacts.stepLabel(s) + ": " + s.message() + ReportFacts.where(s.source()));
+        }
+        if (p.events() != null) {
+            for (org.logonrights.model.LoggedEvent e : p.events().events()) {
+                lines.add("  event: " + EventTexts.event(e) + ReportFacts.where(e.source()));
+            }
+            lines.add("  agreement: " + EventTexts.agreement(p));
         }
         for (Finding f : p.findings()) {
             lines.add("  finding: " + ReportFacts.ruleLabel(f) + ": " + f.message() + ReportFacts.where(f.location()));

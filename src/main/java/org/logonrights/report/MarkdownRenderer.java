@@ -28,11 +28,12 @@ public final class MarkdownRenderer implements Renderer {
             blocks.add(table(r.pools()));
         }
         for (PoolResult p : r.pools()) {
-            if (p.verdict() != Verdict.WILL_START) {
+            if (p.verdict() != Verdict.WILL_START || ReportFacts.eventsDisagree(p)) {
                 blocks.add(section(p));
             }
         }
-        List<Finding> started = r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START)
+        List<Finding> started = r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START
+                        && !ReportFacts.eventsDisagree(p))
                 .flatMap(p -> p.findings().stream()).toList();
         if (!started.isEmpty()) {
             blocks.add("### Findings on pools that will start\n\n" + findingList(started));
@@ -60,13 +61,20 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private static String table(List<PoolResult> pools) {
-        StringBuilder b = new StringBuilder("| Pool | Identity | Required right | Verdict |\n| --- | --- | --- | --- |");
+        // The agreement column appears only when event logs were given, so other reports keep their bytes.
+        boolean events = pools.stream().anyMatch(p -> p.events() != null);
+        StringBuilder b = new StringBuilder(events
+                ? "| Pool | Identity | Required right | Verdict | Agreement |\n| --- | --- | --- | --- | --- |"
+                : "| Pool | Identity | Required right | Verdict |\n| --- | --- | --- | --- |");
         for (PoolResult p : pools) {
             b.append("\n| ").append(MarkdownText.cell(p.name()))
                     .append(" | ").append(p.identity().account() == null ? "(none)" : MarkdownText.cell(p.identity().account()))
                     .append(" | ").append(p.requiredRight() == null ? "-" : MarkdownText.cell(p.requiredRight().constantName()))
-                    .append(" | ").append(verdict(p.verdict()))
-                    .append(" |");
+                    .append(" | ").append(verdict(p.verdict()));
+            if (events) {
+                b.append(" | ").append(p.events() == null ? "-" : p.events().agreement().name());
+            }
+            b.append(" |");
         }
         return b.toString();
     }
@@ -82,6 +90,13 @@ public final class MarkdownRenderer implements Renderer {
         int i = 1;
         for (ReasonStep s : p.reasons()) {
             b.append('\n').append(i++).append(". ").append(MarkdownText.text(s.message() + ReportFacts.where(s.source())));
+        }
+        if (p.events() != null) {
+            b.append("\n\n**Events:**\n");
+            for (org.logonrights.model.LoggedEvent e : p.events().events()) {
+                b.append("\n- ").append(MarkdownText.text(EventTexts.event(e) + ReportFacts.where(e.source())));
+            }
+            b.append("\n\n**Agreement:** ").append(MarkdownText.text(EventTexts.agreement(p)));
         }
         for (Finding f : p.findings()) {
             b.append("\n\n").append(findingLine(f));

@@ -61,4 +61,10 @@ final class ReportFacts {
         }
         return " [" + p.describe() + "]";
     }
+
+    /** A pool that starts is explained anyway when its logged events say it fails (LR020, or another cause). */
+    static boolean eventsDisagree(PoolResult p) {
+        return p.events() != null && (p.events().agreement() == org.logonrights.engine.Agreement.CONTRADICTED
+                || p.events().agreement() == org.logonrights.engine.Agreement.OTHER_CAUSE);
+    }
 }

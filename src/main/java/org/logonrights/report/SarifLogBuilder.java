@@ -79,7 +79,11 @@ final class SarifLogBuilder {
                 .map(l -> result(l, ruleIds.indexOf(l.finding().ruleId()), machine, fallback, options)).toList();
         ToolComponent driver = new ToolComponent("logonrights", report.toolVersion(), INFORMATION_URI,
                 List.copyOf(rules.values()));
-        return SarifLog.of(List.of(new Run(new Tool(driver), results)));
+        List<SarifLog.PoolAgreement> agreements = r.pools().stream().filter(p -> p.events() != null)
+                .map(p -> new SarifLog.PoolAgreement(p.name(), p.verdict().name(), p.events().agreement().name(),
+                        EventTexts.agreement(p))).toList();
+        return SarifLog.of(List.of(new Run(new Tool(driver), results,
+                agreements.isEmpty() ? null : new SarifLog.RunProperties(agreements))));
     }
 
     /** The rule's metadata from the catalogue; a rule it does not know is described by its finding alone. */
@@ -109,7 +113,8 @@ final class SarifLogBuilder {
         Finding f = l.finding();
         PoolResult pool = l.pool();
         ResultProperties properties = pool == null ? null
-                : new ResultProperties(pool.name(), pool.verdict().name(), pool.confidence().name());
+                : new ResultProperties(pool.name(), pool.verdict().name(), pool.confidence().name(),
+                        pool.events() == null ? null : pool.events().agreement().name());
         return new Result(f.ruleId(), ruleIndex, level(f, pool, options), new Message(messageText(f)),
                 locations(f, pool, machine, fallback), new PartialFingerprints(fingerprint(f)), properties);
     }

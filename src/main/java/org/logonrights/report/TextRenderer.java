@@ -10,6 +10,7 @@ import org.logonrights.engine.Finding;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.ReasonStep;
 import org.logonrights.engine.Verdict;
+import org.logonrights.model.LoggedEvent;
 import org.logonrights.model.Provenance;
 
 /**
@@ -65,13 +66,14 @@ public final class TextRenderer implements Renderer {
             table(r.pools(), out);
         }
         for (PoolResult p : r.pools()) {
-            if (p.verdict() != Verdict.WILL_START) {
+            if (p.verdict() != Verdict.WILL_START || ReportFacts.eventsDisagree(p)) {
                 out.write("\n");
                 explain(p, out);
             }
         }
         List<Finding> infos = new ArrayList<>();
-        r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START).forEach(p -> infos.addAll(p.findings()));
+        r.pools().stream().filter(p -> p.verdict() == Verdict.WILL_START && !ReportFacts.eventsDisagree(p))
+                .forEach(p -> infos.addAll(p.findings()));
         infos.addAll(r.machineFindings());
         if (!infos.isEmpty()) {
             out.write("\nOther findings:\n");
@@ -112,23 +114,33 @@ public final class TextRenderer implements Renderer {
      */
     private void table(List<PoolResult> pools, Writer out) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE"});
+        // The agreement column appears only when event logs were given, so other reports keep their bytes.
+        boolean events = pools.stream().anyMatch(p -> p.events() != null);
+        rows.add(events ? new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE", "AGREEMENT"}
+                : new String[] {"POOL", "IDENTITY", "LOGON", "REQUIRED RIGHT", "VERDICT", "CONFIDENCE"});
         for (PoolResult p : pools) {
-            rows.add(new String[] {p.name(), identity(p), p.logon().label(), requiredRight(p),
-                    p.verdict().name(), p.confidence().name().toLowerCase(Locale.ROOT)});
+            String[] row = {p.name(), identity(p), p.logon().label(), requiredRight(p),
+                    p.verdict().name(), p.confidence().name().toLowerCase(Locale.ROOT)};
+            if (events) {
+                row = java.util.Arrays.copyOf(row, AGREEMENT_COLUMN + 1);
+                row[AGREEMENT_COLUMN] = agreement(p);
+            }
+            rows.add(row);
         }
         rows.forEach(row -> java.util.Arrays.setAll(row, i -> truncate(row[i])));
         int width = Math.max(MIN_WIDTH, options.width());
-        if (!options.terminal() || tableWidth(rows, ALL_COLUMNS) <= width) {
-            writeRows(rows, ALL_COLUMNS, pools, false, out);
-        } else if (tableWidth(rows, NARROW_COLUMNS) <= width) {
-            writeRows(rows, NARROW_COLUMNS, pools, true, out);
+        int[] all = events ? ALL_COLUMNS_WITH_EVENTS : ALL_COLUMNS;
+        int[] narrow = events ? NARROW_COLUMNS_WITH_EVENTS : NARROW_COLUMNS;
+        if (!options.terminal() || tableWidth(rows, all) <= width) {
+            writeRows(rows, all, pools, false, out);
+        } else if (tableWidth(rows, narrow) <= width) {
+            writeRows(rows, narrow, pools, true, out);
         } else {
             for (PoolResult p : pools) {
                 out.write(p.name() + ": " + colour(p.verdict().name(), p.verdict()) + " (confidence "
                         + p.confidence().name().toLowerCase(Locale.ROOT) + ")\n");
                 wrap(out, "  ", "identity " + identity(p) + ", " + p.logon().label() + " logon, required right "
-                        + requiredRight(p));
+                        + requiredRight(p) + (events ? ", agreement " + agreement(p) : ""));
             }
         }
     }
@@ -137,6 +149,10 @@ public final class TextRenderer implements Renderer {
     /** Pool, logon, required right, verdict: identity and confidence go to the line below. */
     private static final int[] NARROW_COLUMNS = {0, 2, 3, 4};
     private static final int VERDICT_COLUMN = 4;
+    /** The seventh column, present only when event logs were given. */
+    private static final int AGREEMENT_COLUMN = 6;
+    private static final int[] ALL_COLUMNS_WITH_EVENTS = {0, 1, 2, 3, 4, 5, 6};
+    private static final int[] NARROW_COLUMNS_WITH_EVENTS = {0, 2, 3, 4, 6};
 
     private static int tableWidth(List<String[]> rows, int[] columns) {
         int total = 2 * (columns.length - 1);
@@ -176,6 +192,10 @@ public final class TextRenderer implements Renderer {
         return p.identity().account() == null ? "(none)" : p.identity().account();
     }
 
+    private static String agreement(PoolResult p) {
+        return p.events() == null ? "-" : p.events().agreement().name();
+    }
+
     private static String requiredRight(PoolResult p) {
         return p.requiredRight() == null ? "-" : p.requiredRight().constantName();
     }
@@ -186,6 +206,12 @@ public final class TextRenderer implements Renderer {
         for (ReasonStep s : p.reasons()) {
             String label = s.step().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             wrap(out, "  " + pad(label, 15), s.message() + where(s.source()));
+        }
+        if (p.events() != null) {
+            for (LoggedEvent e : p.events().events()) {
+                wrap(out, "  " + pad("event", 15), EventTexts.event(e) + where(e.source()));
+            }
+            wrap(out, "  " + pad("agreement", 15), EventTexts.agreement(p));
         }
         for (Finding f : p.findings()) {
             wrap(out, "  " + pad("finding", 15), f.ruleId() + " " + f.ruleName() + " (" + f.severity().name().toLowerCase(Locale.ROOT)

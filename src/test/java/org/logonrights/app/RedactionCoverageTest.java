@@ -58,7 +58,11 @@ class RedactionCoverageTest {
             // A right name as the file misspells it: the misspelling is the finding (LR017).
             entry("UnknownRightDoc.name", "SeBatchLogonRigth"),
             // A GPO's GUID is kept so the customer can find the GPO to change (docs/snapshot.md).
-            entry("GpoDoc.id", "{31B2F340-016D-11D2-945F-00C04FB984F9}"));
+            entry("GpoDoc.id", "{31B2F340-016D-11D2-945F-00C04FB984F9}"),
+            // An event's time and what it says went wrong: codes and a fixed vocabulary (docs/event-logs.md).
+            entry("EventDoc.time", "2024-03-11T08:15:02.489114200Z"),
+            entry("EventDoc.failure", "BAD_PASSWORD"),
+            entry("EventDoc.code", "1326"));
 
     /** Maps kept whole: processModel attribute names and where each value came from. */
     private static final Map<String, Map<String, String>> KEPT_MAPS = Map.of("PoolDoc.origins", Map.of("userName", "POOL"));
@@ -98,7 +102,10 @@ class RedactionCoverageTest {
                 return string(field, name);
             }
             if (raw == int.class || raw == Integer.class) {
-                return 1;
+                return field.equals("EventDoc.id") ? 5021 : 1; // an event id the reader accepts
+            }
+            if (raw == long.class) {
+                return 1L;
             }
             if (raw == boolean.class) {
                 return true;
@@ -134,7 +141,7 @@ class RedactionCoverageTest {
                         + String.join(", ", everyIdentifyingValue) + ".";
             }
             String value;
-            if (name.equals("sid")) {
+            if (name.equals("sid") || name.endsWith("Sid")) {
                 String domain = "S-1-5-21-" + (4100000000L + i) + "-" + (4200000000L + i) + "-" + (4000000000L + i);
                 secrets.add(domain);
                 value = domain + "-" + (1100 + i);

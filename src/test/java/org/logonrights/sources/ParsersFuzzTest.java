@@ -73,6 +73,70 @@ class ParsersFuzzTest {
     }
 
     @FuzzTest
+    void evtx(byte[] data) {
+        checkEvtx(data);
+        // Most mutations break a checksum and stop at it; with the checksums made right again they
+        // reach the records and the Binary XML decoder.
+        checkEvtx(withValidChecksums(data));
+    }
+
+    private static void checkEvtx(byte[] data) {
+        EvtxLog log;
+        try {
+            log = EvtxReader.read(data, FILE);
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+            return;
+        }
+        // Every record costs at least its 28-byte frame, so more records than that means bytes read twice.
+        if (log.records().size() > data.length / 28) {
+            throw new AssertionError(log.records().size() + " records from " + data.length + " bytes");
+        }
+        for (int i = 1; i < log.records().size(); i++) {
+            if (log.records().get(i - 1).id() > log.records().get(i).id()) {
+                throw new AssertionError("records out of order at " + i);
+            }
+        }
+    }
+
+    /** A copy whose chunks (those with a signature and a free-space offset in range) carry valid checksums. */
+    private static byte[] withValidChecksums(byte[] data) {
+        byte[] copy = data.clone();
+        for (int at = EvtxReader.FILE_HEADER_SIZE; at + EvtxReader.CHUNK_SIZE <= copy.length; at += EvtxReader.CHUNK_SIZE) {
+            int free = EvtxReader.u32(copy, at + 48);
+            if (copy[at] != 'E' || free < EvtxReader.CHUNK_HEADER_SIZE || free > EvtxReader.CHUNK_SIZE) {
+                continue;
+            }
+            java.util.zip.CRC32 records = new java.util.zip.CRC32();
+            records.update(copy, at + EvtxReader.CHUNK_HEADER_SIZE, free - EvtxReader.CHUNK_HEADER_SIZE);
+            putInt(copy, at + 52, (int) records.getValue());
+            java.util.zip.CRC32 header = new java.util.zip.CRC32();
+            header.update(copy, at, 120);
+            header.update(copy, at + 128, EvtxReader.CHUNK_HEADER_SIZE - 128);
+            putInt(copy, at + 124, (int) header.getValue());
+        }
+        return copy;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    @FuzzTest
+    void eventLog(byte[] data) {
+        try {
+            EventLogReader.FileEvents read = EventLogReader.read(data, FILE).value();
+            if (read.events().size() > read.summary().read()) {
+                throw new AssertionError("kept " + read.events().size() + " of " + read.summary().read() + " events");
+            }
+        } catch (InputException e) {
+            checkRefusal(e, FILE);
+        }
+    }
+
+    @FuzzTest
     void secureXml(byte[] data) {
         Document document;
         try {

@@ -26,6 +26,14 @@ public final class Samples {
                 "--memberships", SERVER_FAULT + "memberships.json", "--gpresult", SERVER_FAULT + "gpresult.xml");
     }
 
+    /** The Server Fault inputs with the server's System (WAS) and Security (4625) logs. */
+    public static List<String> serverFaultWithEvents() {
+        List<String> args = new ArrayList<>(serverFault());
+        args.addAll(List.of("--events", SERVER_FAULT + "events/System.evtx", "--events",
+                SERVER_FAULT + "events/Security-4625.xml"));
+        return args;
+    }
+
     /** Local grants that the next Group Policy refresh removes: with the owning GPO's template. */
     public static List<String> gpoRefresh() {
         return List.of("--secedit", GPO_REFRESH + "secedit.inf", "--applicationhost", GPO_REFRESH + "applicationHost.config",

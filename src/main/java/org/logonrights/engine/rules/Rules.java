@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.logonrights.engine.AuditEngine;
+import org.logonrights.engine.EventRule;
 import org.logonrights.engine.MachineRule;
 import org.logonrights.engine.PoolRule;
 import org.logonrights.engine.Rule;
@@ -34,18 +35,23 @@ public final class Rules {
             new ApplicationPoolMissingRule(),
             new GpoDriftRule());
 
+    /** Decided after each pool's verdict, from the event logs given with --events. */
+    public static final List<EventRule> EVENT_RULES = List.of(
+            new PredictionContradictedRule());
+
     private Rules() {
     }
 
     /** The engine every command runs: every rule of the catalogue, in catalogue order. */
     public static AuditEngine standardEngine() {
-        return new AuditEngine(POOL_RULES, MACHINE_RULES);
+        return new AuditEngine(POOL_RULES, MACHINE_RULES, EVENT_RULES);
     }
 
-    /** Every rule, pool rules first, in id order. */
+    /** Every rule, pool rules first, in id order; the event rules last, as they are decided after the verdict. */
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>(POOL_RULES);
         all.addAll(MACHINE_RULES);
+        all.addAll(EVENT_RULES);
         return List.copyOf(all);
     }
 

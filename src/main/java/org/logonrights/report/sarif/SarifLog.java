@@ -28,11 +28,23 @@ public record SarifLog(@JsonProperty("$schema") String schema, String version, L
 
     /** One invocation of one tool (3.14). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"tool", "results"})
-    public record Run(Tool tool, List<Result> results) {
+    @JsonPropertyOrder({"tool", "results", "properties"})
+    public record Run(Tool tool, List<Result> results, RunProperties properties) {
         public Run {
             results = List.copyOf(results);
         }
+
+        public Run(Tool tool, List<Result> results) {
+            this(tool, results, null);
+        }
+    }
+
+    /** The run's property bag (3.8): with --events, each pool's agreement with the logged events. */
+    public record RunProperties(List<PoolAgreement> agreements) {
+    }
+
+    @JsonPropertyOrder({"pool", "verdict", "agreement", "message"})
+    public record PoolAgreement(String pool, String verdict, String agreement, String message) {
     }
 
     /** 3.18. */
@@ -117,8 +129,8 @@ public record SarifLog(@JsonProperty("$schema") String schema, String version, L
 
     /** The result's property bag (3.8): the pool's verdict, so dashboards can group by it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"pool", "verdict", "confidence"})
-    public record ResultProperties(String pool, String verdict, String confidence) {
+    @JsonPropertyOrder({"pool", "verdict", "confidence", "agreement"})
+    public record ResultProperties(String pool, String verdict, String confidence, String agreement) {
     }
 
     /** 3.27.10, written in lower case. */

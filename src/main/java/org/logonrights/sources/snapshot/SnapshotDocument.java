@@ -10,10 +10,34 @@ import java.util.Map;
  * spells them; {@link SnapshotReader} turns them into model objects and says where a value is wrong.
  * Passwords are never in it: only whether one is set and by which provider.
  */
-@JsonPropertyOrder({"format", "schemaVersion", "tool", "machine", "rights", "iis", "memberships", "groupPolicy", "notes"})
+@JsonPropertyOrder({"format", "schemaVersion", "tool", "machine", "rights", "iis", "memberships", "groupPolicy", "notes",
+        "events"})
 public record SnapshotDocument(String format, int schemaVersion, ToolDoc tool, MachineDoc machine, RightsDoc rights,
                                IisDoc iis, List<MembershipDoc> memberships, GroupPolicyDoc groupPolicy,
-                               List<NoteDoc> notes) {
+                               List<NoteDoc> notes,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) EventsDoc events) {
+
+    /** A document without event logs (absent from the JSON, so older snapshots keep their bytes). */
+    public SnapshotDocument(String format, int schemaVersion, ToolDoc tool, MachineDoc machine, RightsDoc rights,
+                            IisDoc iis, List<MembershipDoc> memberships, GroupPolicyDoc groupPolicy, List<NoteDoc> notes) {
+        this(format, schemaVersion, tool, machine, rights, iis, memberships, groupPolicy, notes, null);
+    }
+
+    /** The events kept from the server's logs ({@code collect --events}). */
+    @JsonPropertyOrder({"files", "events"})
+    public record EventsDoc(List<EventFileDoc> files, List<EventDoc> events) {
+    }
+
+    @JsonPropertyOrder({"name", "read", "kept", "complete"})
+    public record EventFileDoc(String name, int read, int kept, boolean complete) {
+    }
+
+    /** {@code id} is the event id, {@code failure} a LogonFailure name or null. */
+    @JsonPropertyOrder({"id", "time", "recordId", "computer", "pool", "account", "accountSid", "failure", "code", "source"})
+    public record EventDoc(int id, String time, long recordId, String computer, String pool, String account,
+                           String accountSid, String failure, String code, SourceDoc source) {
+    }
 
     /** The document's {@code format} marker. */
     public static final String FORMAT = "logonrights-snapshot";

@@ -200,7 +200,41 @@ public final class SnapshotReader {
             MachineInfo machine = md == null ? MachineInfo.UNKNOWN
                     : new MachineInfo(md.name(), md.domain(), md.osVersion(), md.iisVersion());
             return new Snapshot(machine, rights(required(d.rights(), "rights")), iis(required(d.iis(), "iis")),
-                    memberships(d.memberships()), groupPolicy(d.groupPolicy()), notes(d.notes()));
+                    memberships(d.memberships()), groupPolicy(d.groupPolicy()), notes(d.notes()), events(d.events()));
+        }
+
+        private org.logonrights.model.EventLogs events(SnapshotDocument.EventsDoc d) throws InputException {
+            if (d == null) {
+                return null;
+            }
+            List<org.logonrights.model.EventLogs.File> files = each(d.files(), "events.files",
+                    (SnapshotDocument.EventFileDoc f, String path) -> new org.logonrights.model.EventLogs.File(
+                            required(f.name(), path + ".name"), f.read(), f.kept(), f.complete()));
+            List<org.logonrights.model.LoggedEvent> events = each(d.events(), "events.events", this::event);
+            return new org.logonrights.model.EventLogs(events, files);
+        }
+
+        private org.logonrights.model.LoggedEvent event(SnapshotDocument.EventDoc e, String path) throws InputException {
+            org.logonrights.model.LoggedEvent.EventKind kind = null;
+            for (org.logonrights.model.LoggedEvent.EventKind k : org.logonrights.model.LoggedEvent.EventKind.values()) {
+                if (k.id() == e.id()) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                throw bad(path + ".id", "event " + e.id() + " is not one logonrights keeps");
+            }
+            java.time.Instant time;
+            try {
+                time = java.time.Instant.parse(required(e.time(), path + ".time"));
+            } catch (java.time.format.DateTimeParseException x) {
+                throw bad(path + ".time", "'" + e.time() + "' is not an ISO-8601 UTC time");
+            }
+            return new org.logonrights.model.LoggedEvent(kind, time, e.recordId(), e.computer(), e.pool(), e.account(),
+                    e.accountSid() == null ? null : sid(e.accountSid(), path + ".accountSid"),
+                    e.failure() == null ? null
+                            : enumValue(org.logonrights.model.LogonFailure.class, e.failure(), path + ".failure"),
+                    e.code(), provenance(required(e.source(), path + ".source"), path + ".source"));
         }
 
         private EffectiveRights rights(RightsDoc r) throws InputException {

@@ -80,7 +80,18 @@ public final class SnapshotWriter {
                                 g.precedence(), g.members().stream().map(SnapshotWriter::principal).toList(),
                                 src(g.provenance()))).toList(),
                         s.groupPolicy().sources().stream().map(SnapshotWriter::src).toList()),
-                s.notes().stream().map(n -> new NoteDoc(n.level().name(), n.code(), n.message(), src(n.provenance()))).toList());
+                s.notes().stream().map(n -> new NoteDoc(n.level().name(), n.code(), n.message(), src(n.provenance()))).toList(),
+                s.events() == null ? null : events(s.events()));
+    }
+
+    private static SnapshotDocument.EventsDoc events(org.logonrights.model.EventLogs logs) {
+        return new SnapshotDocument.EventsDoc(
+                logs.files().stream().map(f -> new SnapshotDocument.EventFileDoc(f.name(), f.read(), f.kept(),
+                        f.complete())).toList(),
+                logs.events().stream().map(e -> new SnapshotDocument.EventDoc(e.kind().id(), e.time().toString(),
+                        e.recordId(), e.computer(), e.poolName(), e.account(),
+                        e.accountSid() == null ? null : e.accountSid().toString(),
+                        e.failure() == null ? null : e.failure().name(), e.code(), src(e.source()))).toList());
     }
 
     private static PoolDoc pool(AppPool p) {

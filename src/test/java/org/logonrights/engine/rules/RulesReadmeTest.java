@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.logonrights.engine.Rule;
+import org.logonrights.engine.RuleCategory;
 import org.logonrights.engine.RuleMetadata;
 
 /**
@@ -47,7 +48,8 @@ class RulesReadmeTest {
 
     /** The table cells for one rule: {@code [LR002](LR002.md)}, its name, {@code error}, {@code `WILL_FAIL`}, {@code [D2](../verdicts.md#d2)}. */
     static List<String> cells(RuleMetadata rule) {
-        String verdicts = rule.verdicts().isEmpty() ? "none (machine)"
+        String none = rule.category() == RuleCategory.EVENTS ? "none (from events)" : "none (machine)";
+        String verdicts = rule.verdicts().isEmpty() ? none
                 : rule.verdicts().stream().map(v -> "`" + v + "`").collect(Collectors.joining(" or "));
         String decision = rule.decision().map(d -> "[" + d + "](../verdicts.md#" + d.anchor() + ")").orElse("–");
         return List.of("[" + rule.id() + "](" + rule.id() + ".md)", rule.name(), rule.severity().name().toLowerCase(Locale.ROOT),
