@@ -40,6 +40,9 @@ public final class SnapshotSources {
         if (events.isEmpty()) {
             return source;
         }
+        if (!needsPools) {
+            throw new UsageException("rights holds no verdict against events; --events goes with audit, explain and collect");
+        }
         InputFiles limit = new InputFiles(request.maxInputSize());
         return () -> SnapshotLoader.withEvents(source.read(), events, limit);
     }

@@ -71,6 +71,15 @@ class LogonRightsServiceTest {
         }
 
         @Test
+        void rightsTakesNoEventLogs() {
+            InputSelection withEvents = new InputSelection(SAMPLE.resolve("secedit.inf"), null, null, null, List.of(), null,
+                    List.of(SAMPLE.resolve("events/Security-4625.xml")));
+            UsageException e = assertThrows(UsageException.class,
+                    () -> SnapshotSources.selectForRights(request(withEvents, null)));
+            assertTrue(e.getMessage().startsWith("rights holds no verdict against events"), e.getMessage());
+        }
+
+        @Test
         void noInputAtAllMeansTheLocalMachine() throws Exception {
             SnapshotSource live = SnapshotSources.select(request(NO_FILES, null));
             if (!LiveMode.isWindows()) {
