@@ -184,10 +184,13 @@ public final class SnapshotRedactor {
 
     /** File paths can carry user and host names: only the kind of file survives. */
     private static String canonicalFile(String kind) {
+        if (kind == null) {
+            return null;
+        }
         SourceKind k;
         try {
             k = SourceKind.valueOf(kind);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return null; // not a snapshot the reader would accept; nothing of the path is worth keeping
         }
         return switch (k) {
