@@ -37,7 +37,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
-        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(ReportOutput.toStandardOutput(output.output)), pool);
+        // The pool as the report names it: redacted, a real name given here is reported by its pseudonym.
+        String reported = report.result().pools().get(0).name();
+        Renderer renderer = output.format.explainRenderer(Terminal.renderOptions(ReportOutput.toStandardOutput(output.output)),
+                reported);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
         return LogonRightsService.exitCode(report, output.failOn).code();
     }
