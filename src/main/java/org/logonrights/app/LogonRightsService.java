@@ -69,10 +69,27 @@ public final class LogonRightsService {
         return AuditService.audit(snapshot(request), pools);
     }
 
-    /** The audit of one pool, for its full reason chain. */
+    /**
+     * The audit of one pool, for its full reason chain. Redacted, the pool may be named by its real name
+     * (what the engineer on the server knows) or by its pseudonym (what the ticket shows).
+     */
     public AuditReport explain(SnapshotRequest request, String pool)
             throws InputException, UsageException, EnvironmentException {
-        return AuditService.audit(snapshot(request), List.of(pool));
+        if (!request.redact()) {
+            return AuditService.audit(snapshot(request), List.of(pool));
+        }
+        Snapshot plain = sources.select(request).read();
+        Snapshot redacted = SnapshotRedactor.redact(plain);
+        List<org.logonrights.model.AppPool> real = plain.iis().pools();
+        List<org.logonrights.model.AppPool> pseudonymous = redacted.iis().pools();
+        String name = pool;
+        for (int i = 0; i < real.size() && real.size() == pseudonymous.size(); i++) {
+            if (real.get(i).name().equalsIgnoreCase(pool)) {
+                name = pseudonymous.get(i).name(); // redaction maps the pools in order
+                break;
+            }
+        }
+        return AuditService.audit(redacted, List.of(name));
     }
 
     /** Every logon right's holders, owner and drift, or only those of {@code rights} when not empty. */

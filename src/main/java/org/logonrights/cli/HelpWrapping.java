@@ -30,20 +30,25 @@ final class HelpWrapping {
     private HelpWrapping() {
     }
 
-    /** Makes the help of {@code cl} and of every subcommand it has fit {@code width} columns. */
-    static void apply(CommandLine cl, int width) {
+    /**
+     * Makes the help of {@code cl} and of every subcommand it has fit the width {@code width} gives,
+     * which is asked once, when help is first printed.
+     */
+    static void apply(CommandLine cl, java.util.function.IntSupplier width) {
         cl.setUsageHelpAutoWidth(false);
         cl.setUsageHelpWidth(UNWRAPPED);
         // Colour codes would count as width; help is read, not scanned for verdicts.
         cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
-        wrapSections(cl, width);
+        int[] known = {0};
+        java.util.function.IntSupplier once = () -> known[0] > 0 ? known[0] : (known[0] = width.getAsInt());
+        wrapSections(cl, once);
     }
 
-    private static void wrapSections(CommandLine cl, int width) {
+    private static void wrapSections(CommandLine cl, java.util.function.IntSupplier width) {
         Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(cl.getHelpSectionMap());
         sections.replaceAll((key, renderer) -> CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS.equals(key)
-                ? help -> synopsis(help, renderer, width)
-                : help -> wrap(renderer.render(help), width));
+                ? help -> synopsis(help, renderer, width.getAsInt())
+                : help -> wrap(renderer.render(help), width.getAsInt()));
         cl.setHelpSectionMap(sections);
         cl.getSubcommands().values().forEach(sub -> wrapSections(sub, width));
     }

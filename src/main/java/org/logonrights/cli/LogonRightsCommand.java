@@ -86,7 +86,7 @@ public final class LogonRightsCommand implements Runnable {
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         applyExitCodeList(cl);
-        HelpWrapping.apply(cl, Terminal.helpWidth().orElse(Terminal.HELP_WIDTH));
+        HelpWrapping.apply(cl, () -> Terminal.helpWidth().orElse(Terminal.HELP_WIDTH));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("logonrights: " + ex.getMessage());

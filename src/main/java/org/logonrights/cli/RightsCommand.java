@@ -47,7 +47,8 @@ public final class RightsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<UserRight> selected = LogonRightsService.parseRights(rights);
-        RightsRenderer renderer = LogonRightsService.rightsFormat(format, output).rightsRenderer().orElseThrow();
+        RightsRenderer renderer = LogonRightsService.rightsFormat(format, output)
+                .rightsRenderer(Terminal.renderOptions(output == null)).orElseThrow();
         RightsReport report = new LogonRightsService().rights(inputs.request(remote), selected);
         ReportOutput.write(out -> renderer.render(report, out), output, spec.commandLine().getOut());
         return ExitCode.OK.code();

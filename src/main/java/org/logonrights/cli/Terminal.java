@@ -2,7 +2,6 @@ package org.logonrights.cli;
 
 import java.util.OptionalInt;
 import org.logonrights.report.RenderOptions;
-import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * What the terminal allows: colours only for an interactive terminal, never when NO_COLOR is set
@@ -30,7 +29,10 @@ final class Terminal {
         return new RenderOptions(color, width, tty, RenderOptions.DEFAULT_FAILING);
     }
 
-    /** The help width on a terminal ({@code COLUMNS}, else what the terminal reports); empty off a terminal. */
+    /**
+     * The help width on a terminal ({@code COLUMNS}, else what the terminal reports); empty off a
+     * terminal. Asked only when help is printed, so other runs never pay for it.
+     */
     static OptionalInt helpWidth() {
         if (!isInteractive()) {
             return OptionalInt.empty();
@@ -44,16 +46,31 @@ final class Terminal {
     }
 
     /**
-     * The terminal's width: {@code COLUMNS} when the shell exports it, else the size the terminal
-     * reports (picocli asks {@code stty}, or {@code mode con} on Windows), else empty.
+     * The terminal's width: {@code COLUMNS} when the shell exports it, else, on a POSIX system, what
+     * {@code stty size} reports for the terminal on standard input (one short process, only for an
+     * interactive run); else empty, and the caller's default applies.
      */
     private static OptionalInt columns() {
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.strip().matches("\\d{2,4}")) {
             return OptionalInt.of(Integer.parseInt(columns.strip()));
         }
-        int detected = new UsageMessageSpec().autoWidth(true).width();
-        // picocli answers its default (80) when it cannot tell, and its minimum for a size-less pseudo-terminal.
-        return detected > MIN_HELP_WIDTH ? OptionalInt.of(detected) : OptionalInt.empty();
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return OptionalInt.empty();
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            if (stty.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && size.matches("\\d+ \\d{2,4}")) {
+                int width = Integer.parseInt(size.substring(size.indexOf(' ') + 1));
+                return width > 0 ? OptionalInt.of(width) : OptionalInt.empty(); // 0: a terminal with no size
+            }
+        } catch (java.io.IOException e) {
+            return OptionalInt.empty(); // no stty: the default width
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OptionalInt.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.logonrights.report;
 import java.util.List;
 import java.util.Objects;
 import org.logonrights.engine.AuditResult;
+import org.logonrights.engine.PoolResult;
 import org.logonrights.model.Provenance;
 
 /**
@@ -14,5 +15,10 @@ public record AuditReport(AuditResult result, List<Provenance> inputs, String to
         Objects.requireNonNull(result, "result");
         inputs = List.copyOf(inputs);
         Objects.requireNonNull(toolVersion, "toolVersion");
+    }
+
+    /** The names of the reported pools, in report order (as the report names them: pseudonyms when redacted). */
+    public List<String> poolNames() {
+        return result.pools().stream().map(PoolResult::name).toList();
     }
 }

@@ -58,8 +58,13 @@ public enum ReportFormat {
 
     /** The renderer of a {@code rights} report, for the formats that have one (text and JSON). */
     public Optional<RightsRenderer> rightsRenderer() {
+        return rightsRenderer(RenderOptions.PLAIN);
+    }
+
+    /** The renderer of a {@code rights} report with these presentation choices (text on a terminal fits it). */
+    public Optional<RightsRenderer> rightsRenderer(RenderOptions options) {
         return switch (this) {
-            case TEXT -> Optional.of(new RightsTextRenderer());
+            case TEXT -> Optional.of(new RightsTextRenderer(options));
             case JSON -> Optional.of(new RightsJsonRenderer());
             case SARIF, JUNIT, MARKDOWN -> Optional.empty();
         };

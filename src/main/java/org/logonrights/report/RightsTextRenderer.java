@@ -11,6 +11,19 @@ import org.logonrights.model.GpoInfo;
 /** The {@code rights} answer as text: each right, its owner, and its holders with their origin and drift. */
 public final class RightsTextRenderer implements RightsRenderer {
 
+    private static final String OWNER = "  owner: ";
+    private final RenderOptions options;
+
+    /** For a file: every holder on one line, whatever its length. */
+    public RightsTextRenderer() {
+        this(RenderOptions.PLAIN);
+    }
+
+    /** On a terminal ({@link RenderOptions#terminal()}), a drift note too long for the line goes under it. */
+    public RightsTextRenderer(RenderOptions options) {
+        this.options = options;
+    }
+
     @Override
     public void render(RightsReport report, Writer out) throws IOException {
         boolean first = true;
@@ -31,7 +44,11 @@ public final class RightsTextRenderer implements RightsRenderer {
                     owner += " (overrides " + String.join(", ", r.losing().stream().map(GpoInfo::label).toList()) + ")";
                 }
             }
-            out.write(owner + "\n");
+            if (options.terminal()) {
+                TextRenderer.wrap(out, OWNER, owner.substring(OWNER.length()), options);
+            } else {
+                out.write(owner + "\n");
+            }
             if (r.holders().isEmpty()) {
                 out.write("  holders: nobody\n");
                 continue;
@@ -39,20 +56,35 @@ public final class RightsTextRenderer implements RightsRenderer {
             int width = r.holders().stream().mapToInt(h -> label(h).length()).max().orElse(0);
             for (Holding h : r.holders()) {
                 String l = label(h);
-                StringBuilder line = new StringBuilder("  ").append(l).append(" ".repeat(width - l.length() + 2))
-                        .append(h.origin().name().toLowerCase(Locale.ROOT));
-                String maybe = h.driftCertain() ? "" : "?";
-                if (h.drift() == Drift.REMOVED_AT_NEXT_REFRESH) {
-                    line.append("  [drift").append(maybe).append(": removed at next refresh")
-                            .append(h.driftCertain() ? "" : ", unless a GPO member without a SID is the same principal")
-                            .append(']');
-                } else if (h.drift() == Drift.ADDED_AT_NEXT_REFRESH) {
-                    line.append("  [drift").append(maybe).append(": added at next refresh")
-                            .append(h.driftCertain() ? "" : ", unless it is one of the SIDs above").append(']');
+                String line = "  " + l + " ".repeat(width - l.length() + 2) + h.origin().name().toLowerCase(Locale.ROOT);
+                String drift = drift(h);
+                String whole = drift.isEmpty() ? line : line + "  " + drift;
+                if (!options.terminal() || whole.length() <= options.width()) {
+                    out.write(whole + "\n");
+                } else if (line.length() <= options.width()) {
+                    out.write(line + "\n");
+                    TextRenderer.wrap(out, "      ", drift, options);
+                } else {
+                    // A name and SID too wide for the columns: origin and drift go under it.
+                    TextRenderer.wrap(out, "  ", l, options);
+                    TextRenderer.wrap(out, "      ", h.origin().name().toLowerCase(Locale.ROOT)
+                            + (drift.isEmpty() ? "" : " " + drift), options);
                 }
-                out.write(line.toString() + "\n");
             }
         }
+    }
+
+    /** "[drift: removed at next refresh]", or "" for a holder the next refresh keeps. */
+    private static String drift(Holding h) {
+        String maybe = h.driftCertain() ? "" : "?";
+        if (h.drift() == Drift.REMOVED_AT_NEXT_REFRESH) {
+            return "[drift" + maybe + ": removed at next refresh"
+                    + (h.driftCertain() ? "" : ", unless a GPO member without a SID is the same principal") + "]";
+        }
+        if (h.drift() == Drift.ADDED_AT_NEXT_REFRESH) {
+            return "[drift" + maybe + ": added at next refresh" + (h.driftCertain() ? "" : ", unless it is one of the SIDs above") + "]";
+        }
+        return "";
     }
 
     private static String label(Holding h) {

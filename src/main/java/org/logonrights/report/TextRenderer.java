@@ -268,6 +268,11 @@ public final class TextRenderer implements Renderer {
      * margin instead, so that it fits when it can.
      */
     private void wrap(Writer out, String prefix, String text) throws IOException {
+        wrap(out, prefix, text, options);
+    }
+
+    /** {@link #wrap(Writer, String, String)} with the given options, for the other text renderers. */
+    static void wrap(Writer out, String prefix, String text, RenderOptions options) throws IOException {
         int width = Math.max(MIN_WIDTH, options.width());
         String indent = " ".repeat(prefix.length());
         StringBuilder line = new StringBuilder(prefix);

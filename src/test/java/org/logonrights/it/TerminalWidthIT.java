@@ -77,6 +77,15 @@ class TerminalWidthIT {
                 "the report's head as the README shows it:\n" + r.stdout());
     }
 
+    @org.junit.jupiter.api.Test
+    void withoutColumnsTheSizeTheTerminalReportsIsUsed() throws Exception {
+        String help = onTerminal(100, List.of("audit", "--help"), false);
+        assertFits(help, 100, List.of("audit", "--help"));
+        assertTrue(help.lines().anyMatch(l -> l.length() > 80), "wider than the 80 columns of a pipe:\n" + help);
+        String report = onTerminal(100, Samples.command(Samples.serverFault(), "audit"), false);
+        assertTrue(report.contains("\nPOOL            LOGON "), "the narrow table of a 100-column terminal:\n" + report);
+    }
+
     private static void assertFits(String text, int columns, List<String> args) {
         for (String line : text.split("\n")) {
             assertTrue(line.length() <= columns, args + " at " + columns + " columns: " + line.length() + ": " + line);
@@ -89,6 +98,12 @@ class TerminalWidthIT {
 
     /** Runs the jar under a pseudo-terminal of {@code columns} columns; its output with LF line ends. */
     private static String onTerminal(int columns, List<String> args) throws IOException, InterruptedException {
+        return onTerminal(columns, args, true);
+    }
+
+    /** @param exportColumns whether COLUMNS is set too, as a shell that exports it does */
+    private static String onTerminal(int columns, List<String> args, boolean exportColumns)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(JarRunner.processBuilder(args).command());
         StringBuilder shell = new StringBuilder("stty cols " + columns + " rows 50 2>/dev/null;");
         for (String c : command) {
@@ -96,7 +111,11 @@ class TerminalWidthIT {
         }
         ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "-qec", shell.toString(), "/dev/null")
                 .directory(Samples.project().toFile()).redirectErrorStream(true);
-        pb.environment().put("COLUMNS", String.valueOf(columns));
+        if (exportColumns) {
+            pb.environment().put("COLUMNS", String.valueOf(columns));
+        } else {
+            pb.environment().remove("COLUMNS");
+        }
         pb.environment().put("NO_COLOR", "1");
         Process p = pb.start();
         p.getOutputStream().close();
