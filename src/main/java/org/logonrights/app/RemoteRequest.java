@@ -8,6 +8,12 @@ package org.logonrights.app;
  * @param user {@code DOMAIN\name} or {@code name@domain}, or null
  * @param password where the password comes from
  * @param configPath {@code SHARE\path\to\applicationHost.config}, or null for the default
+ * @param dc the domain controller that answers for domain accounts' groups, or null: the target when it is one
  */
-public record RemoteRequest(String host, String user, PasswordSource password, String configPath) {
+public record RemoteRequest(String host, String user, PasswordSource password, String configPath, String dc) {
+
+    /** A request that lets the target's own role choose the domain controller. */
+    public RemoteRequest(String host, String user, PasswordSource password, String configPath) {
+        this(host, user, password, configPath, null);
+    }
 }

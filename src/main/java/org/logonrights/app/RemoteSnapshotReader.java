@@ -5,10 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputNote;
+import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
+import org.logonrights.platform.remote.DirectoryException;
+import org.logonrights.platform.remote.DomainDirectory;
+import org.logonrights.platform.remote.KerberosDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
@@ -49,13 +53,30 @@ public final class RemoteSnapshotReader {
     /** As {@link #read(String, String, char[], String)}, with the per-file size limit. */
     public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes)
             throws UsageException, EnvironmentException, InputException {
+        return read(host, user, password, configPath, maxBytes, null);
+    }
+
+    /**
+     * As {@link #read(String, String, char[], String, long)}, reading domain accounts' groups from
+     * {@code dc} (null: the target itself when it is a domain controller).
+     */
+    public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes, String dc)
+            throws UsageException, EnvironmentException, InputException {
         try {
             RemoteTarget target = parse(() -> RemoteTarget.parse(host), "--remote");
             RemoteAccount account = parse(() -> RemoteAccount.parse(user), "--user");
+            String dcHost = dc == null ? null : parse(() -> RemoteTarget.parse(dc), "--dc").host();
             ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
             try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
-                Arrays.fill(password, '\0'); // the logon is done
-                return read(lsa, target.unc(), config, maxBytes);
+                // The same credentials log on to the DC (Kerberos); the array is zeroed in finally.
+                return read(lsa, target.unc(), config, maxBytes, isDc -> {
+                    String chosen = dcHost != null ? dcHost : isDc ? target.host() : null;
+                    if (chosen == null) {
+                        throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask: "
+                                + target.host() + " is not one; give --dc HOST (a DC of its domain)", null);
+                    }
+                    return KerberosDirectory.open(chosen, account, password, target.timeout());
+                });
             } catch (RemoteLsaException e) {
                 if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {
                     throw new InputException((String) null, null, e.getMessage(), e); // the message names the file
@@ -67,8 +88,14 @@ public final class RemoteSnapshotReader {
         }
     }
 
+    /** Opens the directory for domain accounts' groups, told whether the target is itself a domain controller. */
+    @FunctionalInterface
+    interface DirectoryChoice {
+        DomainDirectory open(boolean targetIsDc) throws DirectoryException;
+    }
+
     /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
-    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes)
+    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes, DirectoryChoice directories)
             throws RemoteLsaException, InputException {
         RemoteRightsReader.Result rights = new RemoteRightsReader(lsa, uncHost).read();
         String fileName = uncHost + "\\" + config.share() + "\\" + config.path();
@@ -81,7 +108,12 @@ public final class RemoteSnapshotReader {
                     Provenance.of(SourceKind.APPLICATION_HOST, fileName)));
         }
         notes.addAll(iis.notes());
-        return new Snapshot(rights.machine(), rights.rights(), iis.value(), Memberships.NONE, null, notes);
+        MachineInfo machine = rights.machine();
+        // On a DC the account domain is the domain itself, so RemoteRightsReader leaves the name unknown.
+        boolean targetIsDc = machine.name() == null && machine.domain() != null;
+        Memberships memberships = new RemoteMemberships(lsa, uncHost, machine, () -> directories.open(targetIsDc))
+                .read(iis.value(), notes);
+        return new Snapshot(machine, rights.rights(), iis.value(), memberships, null, notes);
     }
 
     private interface Parser<T> {

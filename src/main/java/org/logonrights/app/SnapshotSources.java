@@ -48,7 +48,7 @@ public final class SnapshotSources {
     private static SnapshotSource remote(RemoteRequest remote, InputSelection files, long maxBytes)
             throws UsageException {
         if (remote.host() == null) {
-            throw new UsageException("--user, --password-env, --password-file and --config-path need --remote HOST");
+            throw new UsageException("--user, --password-env, --password-file, --config-path and --dc need --remote HOST");
         }
         if (!files.isEmpty()) {
             throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
@@ -58,6 +58,6 @@ public final class SnapshotSources {
             throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + remote.host() + ")");
         }
         return () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
-                remote.configPath(), maxBytes);
+                remote.configPath(), maxBytes, remote.dc());
     }
 }

@@ -56,6 +56,11 @@ public final class RemoteOptions {
                     + RemoteSnapshotReader.DEFAULT_CONFIG_PATH + ").")
     String configPath;
 
+    @Option(names = "--dc", paramLabel = "HOST",
+            description = "A domain controller of HOST's domain, read over LDAP (TCP 389) with Kerberos (TCP 88) "
+                    + "as --user, for the groups of domain pool accounts (default: HOST itself when it is a DC).")
+    String dc;
+
     /** Refuses {@code --password VALUE} without echoing the value, which picocli's unknown-option error would. */
     @Option(names = "--password", hidden = true, arity = "0..1", paramLabel = "IGNORED")
     void refusePlainPassword(String ignored) {
@@ -68,12 +73,13 @@ public final class RemoteOptions {
 
     /** True when any remote option was given, so that the remote path (and its checks) applies. */
     boolean requested() {
-        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null;
+        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null
+                || dc != null;
     }
 
     /** The remote machine these options name, or null when no remote option was given. */
     RemoteRequest request() {
-        return requested() ? new RemoteRequest(host, user, this::password, configPath) : null;
+        return requested() ? new RemoteRequest(host, user, this::password, configPath, dc) : null;
     }
 
     /** Asked for only when the logon happens, after the request was found complete. */

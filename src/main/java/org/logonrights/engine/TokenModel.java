@@ -84,11 +84,15 @@ public final class TokenModel {
             t.certain.put(WellKnownSids.LOCAL_ACCOUNT, "Local account (S-1-5-113), in every local account's token");
         }
         if (membership != null) {
-            String origin = membership.source() == MembershipSource.FILE ? "membership file" : membership.source().name();
+            String origin = switch (membership.source()) {
+                case FILE -> "membership file";
+                case REMOTE_TOKEN_GROUPS -> membership.provenance().describe();
+                default -> membership.source().name();
+            };
             String why = "a group the account belongs to (" + origin + ")";
             for (Principal g : membership.groups()) {
                 if (g.sid() != null) {
-                    t.certain.putIfAbsent(g.sid(), why);
+                    t.certain.putIfAbsent(g.sid(), routeOf(membership, account, g.sid()).orElse(why));
                 }
                 if (g.name() != null) {
                     t.certainNames.putIfAbsent(key(g.name()), why);
@@ -105,6 +109,34 @@ public final class TokenModel {
         }
         t.uncertain.putIfAbsent(poolSid, "the pool SID, which WAS adds to a custom account's token");
         return t;
+    }
+
+    /**
+     * How a group reaches the account, when the membership records it: "a group the account belongs to:
+     * PROBE\\u is a member of PROBE\\g_web (memberOf on dc01), which is a member of PROBE\\g_batch (...)".
+     */
+    private static Optional<String> routeOf(AccountMembership membership, String account, Sid group) {
+        java.util.List<org.logonrights.model.GroupRoute> chain = membership.routeTo(group);
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Sid, String> names = new java.util.HashMap<>();
+        for (Principal g : membership.groups()) {
+            if (g.sid() != null) {
+                names.put(g.sid(), g.display());
+            }
+        }
+        StringBuilder b = new StringBuilder("a group the account belongs to: ")
+                .append(account != null ? account : String.valueOf(membership.sid()));
+        String link = " is a member of ";
+        for (org.logonrights.model.GroupRoute r : chain) {
+            org.logonrights.model.Provenance p = r.provenance();
+            b.append(link).append(names.getOrDefault(r.group(), r.group().toString())).append(" (")
+                    .append(p.element() != null ? p.element() : p.kind().label())
+                    .append(p.file() != null ? " on " + p.file() : "").append(')');
+            link = ", which is a member of ";
+        }
+        return Optional.of(b.toString());
     }
 
     private void addCommonCertain(boolean includeUsers) {

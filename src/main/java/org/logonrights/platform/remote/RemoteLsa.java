@@ -59,6 +59,14 @@ public interface RemoteLsa extends AutoCloseable {
      */
     byte[] readFile(String share, String path, long maxBytes) throws RemoteLsaException;
 
+    /**
+     * The aliases of the machine's Account domain and of its Builtin domain (S-1-5-32) that hold any
+     * of {@code sids} directly (SamrGetAliasMembership on {@code \\pipe\\samr}, one call per
+     * domain), each with the SIDs of {@code sids} it holds (SamrGetMembersInAlias). Not transitive:
+     * the caller repeats it with the aliases added until nothing new appears.
+     */
+    Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException;
+
     /** Closes the policy handle and the session. Idempotent; never throws. */
     @Override
     void close();

@@ -17,6 +17,11 @@ import com.rapid7.client.dcerpc.RPCException;
 import com.rapid7.client.dcerpc.dto.SID;
 import com.rapid7.client.dcerpc.mslsad.dto.PolicyDomainInfo;
 import com.rapid7.client.dcerpc.mslsad.dto.PolicyHandle;
+import com.rapid7.client.dcerpc.mssamr.SecurityAccountManagerService;
+import com.rapid7.client.dcerpc.mssamr.dto.AliasHandle;
+import com.rapid7.client.dcerpc.mssamr.dto.DomainHandle;
+import com.rapid7.client.dcerpc.mssamr.dto.Membership;
+import com.rapid7.client.dcerpc.mssamr.dto.ServerHandle;
 import com.rapid7.client.dcerpc.objects.RPCSID;
 import com.rapid7.client.dcerpc.transport.SMBTransportFactories;
 import java.io.IOException;
@@ -52,6 +57,12 @@ final class SmbRemoteLsa implements RemoteLsa {
     static final int POLICY_LOOKUP_NAMES = 0x00000800;
     static final int POLICY_ACCESS = POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION;
     private static final int STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+    /** MS-SAMR 2.2.1: the least access that lists a SID's aliases and an alias's members. */
+    static final int SAM_SERVER_LOOKUP_DOMAIN = 0x00000020;
+    static final int SAM_SERVER_CONNECT = 0x00000001;
+    static final int DOMAIN_LOOKUP = 0x00000200;
+    static final int ALIAS_LIST_MEMBERS = 0x00000004;
+    static final Sid BUILTIN_DOMAIN = Sid.parse("S-1-5-32");
 
     private final RemoteTarget target;
     private final SmbFailures failures;
@@ -206,6 +217,63 @@ final class SmbRemoteLsa implements RemoteLsa {
             return Optional.empty();
         }
         return Optional.of(new ResolvedName(domain, name, use));
+    }
+
+    @Override
+    public Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        List<Sid> unique = new ArrayList<>(new LinkedHashSet<>(sids));
+        Map<Sid, List<Sid>> out = new LinkedHashMap<>();
+        if (unique.isEmpty()) {
+            return out;
+        }
+        String doing = "reading the account domain (LsarQueryInformationPolicy)";
+        try {
+            PolicyDomainInfo account = lsa.getPolicyAccountDomainInformation(h);
+            doing = "opening \\pipe\\samr";
+            SecurityAccountManagerService samr = new SecurityAccountManagerService(
+                    SMBTransportFactories.SAMSVC.getTransport(session));
+            doing = "connecting to the SAM (SamrConnect)";
+            ServerHandle server = samr.openServer("", SAM_SERVER_CONNECT | SAM_SERVER_LOOKUP_DOMAIN);
+            try {
+                SID[] array = unique.stream().map(SmbRemoteLsa::toRapid7).toArray(SID[]::new);
+                List<Sid> domains = new ArrayList<>();
+                if (account != null && account.getDomainSID() != null) {
+                    domains.add(toSid(account.getDomainSID()));
+                }
+                domains.add(BUILTIN_DOMAIN);
+                for (Sid domainSid : domains) {
+                    doing = "listing the aliases of " + domainSid + " that hold the account (SamrGetAliasMembership)";
+                    DomainHandle domain = samr.openDomain(server, toRapid7(domainSid), DOMAIN_LOOKUP);
+                    try {
+                        for (Membership m : samr.getAliasMembership(domain, array)) {
+                            Sid alias = domainSid.child(m.getRelativeID());
+                            doing = "listing the members of " + alias + " (SamrGetMembersInAlias)";
+                            AliasHandle handle = samr.openAlias(domain, m.getRelativeID(), ALIAS_LIST_MEMBERS);
+                            try {
+                                List<Sid> holders = new ArrayList<>();
+                                for (SID member : samr.getMembersInAlias(handle)) {
+                                    Sid sid = toSid(member);
+                                    if (unique.contains(sid)) {
+                                        holders.add(sid);
+                                    }
+                                }
+                                out.put(alias, holders);
+                            } finally {
+                                samr.closeHandle(handle);
+                            }
+                        }
+                    } finally {
+                        samr.closeHandle(domain);
+                    }
+                }
+            } finally {
+                samr.closeHandle(server);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class FakeRemoteLsa implements RemoteLsa {
     private final Map<Sid, List<String>> accountRights = new LinkedHashMap<>();
     private final Map<Sid, ResolvedName> names = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<Sid, List<Sid>> aliases = new LinkedHashMap<>();
     private final Set<UserRight> unknownToServer = EnumSet.noneOf(UserRight.class);
     private final Map<UserRight, List<Sid>> opnum35Override = new HashMap<>();
     private PolicyDomains domains = new PolicyDomains("WEB01", "CONTOSO");
@@ -125,6 +126,25 @@ public final class FakeRemoteLsa implements RemoteLsa {
                 out.put(s, names.get(s));
             }
         }
+        return out;
+    }
+
+    /** The target's alias {@code alias} holds {@code members} directly (its Account or Builtin domain). */
+    public FakeRemoteLsa alias(String alias, String... members) {
+        aliases.put(Sid.parse(alias), java.util.Arrays.stream(members).map(Sid::parse).toList());
+        return this;
+    }
+
+    @Override
+    public Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException {
+        call("aliasMembership");
+        Map<Sid, List<Sid>> out = new LinkedHashMap<>();
+        aliases.forEach((alias, members) -> {
+            List<Sid> held = members.stream().filter(sids::contains).toList();
+            if (!held.isEmpty()) {
+                out.put(alias, held);
+            }
+        });
         return out;
     }
 
