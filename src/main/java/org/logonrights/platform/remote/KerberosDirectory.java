@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.naming.AuthenticationException;
-import javax.naming.CommunicationException;
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -69,6 +68,8 @@ public final class KerberosDirectory implements DomainDirectory {
     private static final int SIDS_PER_SEARCH = 100;
 
     private final String address;
+    private final int port;
+    private final int millis;
     private final String hostName;
     private final String realm;
     private final String baseDn;
@@ -78,9 +79,11 @@ public final class KerberosDirectory implements DomainDirectory {
     private final Path krb5Conf;
     private final String previousKrb5Conf;
 
-    private KerberosDirectory(String address, String hostName, String realm, String baseDn, Subject subject,
-                              LoginContext login, LdapContext ldap, Path krb5Conf, String previousKrb5Conf) {
+    private KerberosDirectory(String address, int port, int millis, String hostName, String realm, String baseDn,
+                              Subject subject, LoginContext login, LdapContext ldap, Path krb5Conf, String previousKrb5Conf) {
         this.address = address;
+        this.port = port;
+        this.millis = millis;
         this.hostName = hostName;
         this.realm = realm;
         this.baseDn = baseDn;
@@ -100,9 +103,15 @@ public final class KerberosDirectory implements DomainDirectory {
      */
     public static KerberosDirectory open(String dc, RemoteAccount account, char[] password, Duration timeout)
             throws DirectoryException {
+        return open(dc, LDAP_PORT, account, password, timeout);
+    }
+
+    /** As {@link #open(String, RemoteAccount, char[], Duration)} on another LDAP port; for tests. */
+    static KerberosDirectory open(String dc, int ldapPort, RemoteAccount account, char[] password, Duration timeout)
+            throws DirectoryException {
         Objects.requireNonNull(dc, "dc");
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        Map<String, String> root = rootDse(dc, millis);
+        Map<String, String> root = rootDse(dc, ldapPort, millis);
         String hostName = root.get("dnsHostName");
         String baseDn = root.get("defaultNamingContext");
         if (hostName == null || baseDn == null) {
@@ -122,14 +131,15 @@ public final class KerberosDirectory implements DomainDirectory {
             login = new LoginContext("logonrights", subject, callbacks -> answer(callbacks, principal, password),
                     kerberosOnly());
             login.login();
-            LdapContext ldap = doAs(subject, () -> new InitialLdapContext(gssapiEnvironment(dc, hostName, millis), null));
-            return new KerberosDirectory(dc, hostName, realm, baseDn, subject, login, ldap, conf, previous);
+            LdapContext ldap = doAs(subject, () -> new InitialLdapContext(
+                    gssapiEnvironment(dc, hostName, ldapPort, millis), null));
+            return new KerberosDirectory(dc, ldapPort, millis, hostName, realm, baseDn, subject, login, ldap, conf, previous);
         } catch (LoginException e) {
             cleanUp(login, conf, previous);
             throw kerberosFailure(e, dc, account, realm, millis);
         } catch (NamingException e) {
             cleanUp(login, conf, previous);
-            throw ldapFailure(e, dc, "binding to LDAP with Kerberos (GSSAPI) as " + account.display(), millis);
+            throw ldapFailure(e, dc, ldapPort, "binding to LDAP with Kerberos (GSSAPI) as " + account.display(), millis);
         } catch (IOException e) {
             cleanUp(login, conf, previous);
             throw new DirectoryException(Reason.PROTOCOL, "cannot write the temporary Kerberos configuration: "
@@ -159,7 +169,7 @@ public final class KerberosDirectory implements DomainDirectory {
         try {
             return doAs(subject, () -> read(samAccountName));
         } catch (NamingException e) {
-            throw ldapFailure(e, address, doing, 0);
+            throw ldapFailure(e, address, port, doing, millis);
         }
     }
 
@@ -284,8 +294,8 @@ public final class KerberosDirectory implements DomainDirectory {
         return c;
     }
 
-    private static Map<String, String> rootDse(String dc, int millis) throws DirectoryException {
-        Hashtable<String, Object> env = baseEnvironment(url(dc), millis);
+    private static Map<String, String> rootDse(String dc, int port, int millis) throws DirectoryException {
+        Hashtable<String, Object> env = baseEnvironment(url(dc, port), millis);
         env.put(Context.SECURITY_AUTHENTICATION, "none");
         try {
             LdapContext anonymous = new InitialLdapContext(env, null);
@@ -299,13 +309,13 @@ public final class KerberosDirectory implements DomainDirectory {
                 anonymous.close();
             }
         } catch (NamingException e) {
-            throw ldapFailure(e, dc, "reading the rootDSE", millis);
+            throw ldapFailure(e, dc, port, "reading the rootDSE", millis);
         }
     }
 
-    private static Hashtable<String, Object> gssapiEnvironment(String dc, String hostName, int millis) {
+    private static Hashtable<String, Object> gssapiEnvironment(String dc, String hostName, int port, int millis) {
         PinnedSocketFactory.pin(hostName, dc);
-        Hashtable<String, Object> env = baseEnvironment(url(hostName), millis);
+        Hashtable<String, Object> env = baseEnvironment(url(hostName, port), millis);
         env.put(Context.SECURITY_AUTHENTICATION, "GSSAPI");
         // Integrity at least: AD with signing required and Samba by default refuse an unprotected bind.
         env.put("javax.security.sasl.qop", "auth-conf,auth-int");
@@ -325,8 +335,8 @@ public final class KerberosDirectory implements DomainDirectory {
         return env;
     }
 
-    private static String url(String host) {
-        return "ldap://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + LDAP_PORT;
+    private static String url(String host, int port) {
+        return "ldap://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** {@code DC=contoso,DC=com} -> {@code contoso.com}. */
@@ -433,8 +443,8 @@ public final class KerberosDirectory implements DomainDirectory {
         return new DirectoryException(Reason.AUTHENTICATION_REFUSED, who + " was refused: " + message, e);
     }
 
-    static DirectoryException ldapFailure(NamingException e, String dc, String doing, int millis) {
-        String where = dc + " port " + LDAP_PORT;
+    static DirectoryException ldapFailure(NamingException e, String dc, int port, String doing, int millis) {
+        String where = dc + " port " + port;
         for (Throwable t = e; t != null; t = t instanceof NamingException n ? n.getRootCause() : t.getCause()) {
             if (t instanceof SSLHandshakeException) {
                 return new DirectoryException(Reason.TLS_UNTRUSTED, "the TLS certificate of " + dc + " is not trusted "
@@ -447,7 +457,7 @@ public final class KerberosDirectory implements DomainDirectory {
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return new DirectoryException(Reason.UNREACHABLE, "cannot connect to " + where + " while " + doing
-                        + " (is it a domain controller, and TCP " + LDAP_PORT + " open?)", e);
+                        + " (is it a domain controller, and TCP " + port + " open?)", e);
             }
             if (t instanceof UnknownHostException) {
                 return new DirectoryException(Reason.UNREACHABLE, "cannot resolve '" + dc + "' while " + doing, e);
@@ -458,8 +468,10 @@ public final class KerberosDirectory implements DomainDirectory {
             return new DirectoryException(Reason.AUTHENTICATION_REFUSED, where + " refused the logon while " + doing
                     + ": " + message, e);
         }
-        if (e instanceof CommunicationException && message.toLowerCase(Locale.ROOT).contains("timed out")) {
-            return new DirectoryException(Reason.TIMEOUT, "no answer from " + where + " while " + doing, e);
+        if (message.toLowerCase(Locale.ROOT).contains("timed out")) {
+            // JNDI reports its read timeout as a bare NamingException with this text, no cause.
+            return new DirectoryException(Reason.TIMEOUT, "no answer from " + where + " within "
+                    + Math.max(1, millis / 1000) + " s while " + doing, e);
         }
         return new DirectoryException(Reason.PROTOCOL, where + " failed while " + doing + ": " + message, e);
     }
