@@ -1,5 +1,6 @@
 package org.logonrights.app;
 
+import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputFiles;
 
 /**
@@ -38,6 +39,11 @@ public final class SnapshotSources {
         if (files.isEmpty()) {
             return LiveMode::readLocalMachine;
         }
+        if (onlyMemberships(files) && LiveMode.isWindows()) {
+            // The live reader, with the file's groups supplying or overriding what it resolves; elsewhere
+            // a lone --memberships is an incomplete offline audit, and the message below says so.
+            return () -> MembershipOverrides.apply(LiveMode.readLocalMachine(), files.memberships());
+        }
         if (files.secedit() == null || files.applicationHost() == null) {
             throw new UsageException("an offline audit needs both --secedit (secedit /export /areas USER_RIGHTS) and "
                     + "--applicationhost (applicationHost.config), or --snapshot");
@@ -50,14 +56,28 @@ public final class SnapshotSources {
         if (remote.host() == null) {
             throw new UsageException("--user, --password-env, --password-file, --config-path and --dc need --remote HOST");
         }
-        if (!files.isEmpty()) {
+        if (!files.isEmpty() && !onlyMemberships(files)) {
             throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
-                    + "do not combine it with input files");
+                    + "do not combine it with input files other than --memberships");
         }
         if (remote.user() == null) {
             throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + remote.host() + ")");
         }
-        return () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
+        SnapshotSource read = () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
                 remote.configPath(), maxBytes, remote.dc());
+        if (files.memberships() == null) {
+            return read;
+        }
+        return () -> {
+            Snapshot snapshot = read.read();
+            InputFiles.setMaxBytes(maxBytes);
+            return MembershipOverrides.apply(snapshot, files.memberships());
+        };
+    }
+
+    /** True when --memberships is the only input file: it then adds to a live or remote read. */
+    private static boolean onlyMemberships(InputSelection files) {
+        return files.memberships() != null && files.secedit() == null && files.applicationHost() == null
+                && files.gpresult() == null && files.gpoTemplates().isEmpty() && files.snapshot() == null;
     }
 }

@@ -29,6 +29,7 @@ import org.logonrights.model.EffectiveRights;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.GroupRoute;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputNote;
@@ -140,9 +141,14 @@ public final class SnapshotJson {
     public record CredentialDoc(String userName, String context, String requiredRight, PasswordDoc password, SourceDoc source) {
     }
 
-    @JsonPropertyOrder({"account", "sid", "groups", "method", "complete", "source"})
+    /** {@code routes} is left out when empty, so memberships without routes are written as before. */
+    @JsonPropertyOrder({"account", "sid", "groups", "method", "complete", "source", "routes"})
     public record MembershipDoc(String account, String sid, List<PrincipalDoc> groups, String method, boolean complete,
-                                SourceDoc source) {
+                                SourceDoc source, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RouteDoc> routes) {
+    }
+
+    @JsonPropertyOrder({"group", "via", "source"})
+    public record RouteDoc(String group, String via, SourceDoc source) {
     }
 
     @JsonPropertyOrder({"gpos", "settings", "sources"})
@@ -190,7 +196,9 @@ public final class SnapshotJson {
                                 src(c.provenance()))).toList()),
                 s.memberships().accounts().stream().map(a -> new MembershipDoc(a.account(), str(a.sid()),
                         a.groups().stream().map(g -> new PrincipalDoc(str(g.sid()), g.name(), null)).toList(),
-                        a.source().name(), a.complete(), src(a.provenance()))).toList(),
+                        a.source().name(), a.complete(), src(a.provenance()),
+                        a.routes().stream().map(r -> new RouteDoc(str(r.group()), str(r.via()), src(r.provenance()))).toList()))
+                        .toList(),
                 s.groupPolicy() == null ? null : new GroupPolicyDoc(
                         s.groupPolicy().gpos().stream().map(SnapshotJson::gpo).toList(),
                         s.groupPolicy().settings().stream().map(g -> new SettingDoc(g.right().constantName(), gpo(g.gpo()),
@@ -451,9 +459,20 @@ public final class SnapshotJson {
                 if (m.account() == null && m.sid() == null) {
                     throw bad(path, "a membership needs an account or a sid");
                 }
+                List<GroupRoute> routes = new ArrayList<>();
+                List<RouteDoc> rd = m.routes() == null ? List.of() : m.routes();
+                for (int r = 0; r < rd.size(); r++) {
+                    String at = path + ".routes[" + r + "]";
+                    RouteDoc route = rd.get(r);
+                    if (route == null) {
+                        throw bad(at, "a route must be an object");
+                    }
+                    routes.add(new GroupRoute(sid(required(route.group(), at + ".group"), at + ".group"),
+                            sid(required(route.via(), at + ".via"), at + ".via"), provenance(route.source(), at + ".source")));
+                }
                 out.add(new AccountMembership(m.account(), sid(m.sid(), path + ".sid"), groups,
                         enumValue(MembershipSource.class, required(m.method(), path + ".method"), path + ".method"),
-                        m.complete(), provenance(m.source(), path + ".source")));
+                        m.complete(), provenance(m.source(), path + ".source"), routes));
             }
             return new Memberships(out);
         }

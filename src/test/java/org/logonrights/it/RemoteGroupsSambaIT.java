@@ -152,6 +152,9 @@ class RemoteGroupsSambaIT {
         CliResult remote = jar("--debug", "audit", "--format", "json", "--config-path", SambaDc.GROUPS_CONFIG_PATH);
         assertEquals(remote.exitCode(), offline.exitCode(), offline.stderr());
         assertEquals(verdicts(remote.stdout()), verdicts(offline.stdout()));
+        CliResult explained = JarRunner.run("explain", "NestedPool", "--snapshot", snapshot.toString());
+        assertTrue(explained.stdout().replaceAll("\\s+", " ").contains("PROBE\\u_nested is a member of PROBE\\g_web"),
+                "the routes travel in the snapshot: " + explained.stdout());
         String document = Files.readString(snapshot);
         assertTrue(document.contains("REMOTE_TOKEN_GROUPS") && document.contains("tokenGroups on " + SambaDc.DC_NAME),
                 document);
@@ -173,6 +176,21 @@ class RemoteGroupsSambaIT {
         assertEquals(5, notes.size(), notes.toString());
         assertTrue(notes.get(0).contains("PROBE\\u_nested") && notes.get(0).contains("cannot connect to 127.0.0.9 port 389"),
                 notes.toString());
+    }
+
+    @Test
+    void aMembershipFileSuppliesWhatTheUnreachableDcCouldNotAndTheReportSaysSo() throws Exception {
+        Path file = dc.dir.resolve("nested-memberships.json");
+        Files.writeString(file, "{\"accounts\": [{\"account\": \"PROBE\\\\u_nested\", \"groups\": [{\"sid\": \""
+                + dc.sids.get("g_batch") + "\"}]}]}");
+        CliResult r = jar("audit", "--format", "json", "--config-path", SambaDc.GROUPS_CONFIG_PATH, "--dc", "127.0.0.9",
+                "--memberships", file.toString());
+        assertEquals("WILL_START", verdicts(r.stdout()).get("NestedPool"), r.stdout());
+        assertEquals("UNKNOWN", verdicts(r.stdout()).get("BackupPool"), r.stdout());
+        List<String> fromFile = notes(r.stdout(), "memberships-from-file");
+        assertEquals(1, fromFile.size(), r.stdout());
+        assertTrue(fromFile.get(0).contains("PROBE\\u_nested") && fromFile.get(0).contains("did not resolve them"),
+                fromFile.get(0));
     }
 
     @Test

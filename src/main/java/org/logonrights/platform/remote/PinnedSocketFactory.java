@@ -20,6 +20,9 @@ public final class PinnedSocketFactory extends SocketFactory {
     private static final Map<String, String> PINNED = new ConcurrentHashMap<>();
     private static final PinnedSocketFactory INSTANCE = new PinnedSocketFactory();
 
+    private PinnedSocketFactory() {
+    }
+
     /** Called by JNDI. */
     public static SocketFactory getDefault() {
         return INSTANCE;
