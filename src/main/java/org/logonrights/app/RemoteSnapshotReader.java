@@ -12,7 +12,7 @@ import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
 import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DomainDirectory;
-import org.logonrights.platform.remote.KerberosDirectory;
+import org.logonrights.platform.remote.LdapDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
@@ -53,18 +53,21 @@ public final class RemoteSnapshotReader {
     /** As {@link #read(String, String, char[], String)}, with the per-file size limit. */
     public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes)
             throws UsageException, EnvironmentException, InputException {
-        return read(host, user, password, configPath, maxBytes, null);
+        return read(host, user, password, configPath, maxBytes, RemoteRequest.Directory.DEFAULT);
     }
 
     /**
-     * As {@link #read(String, String, char[], String, long)}, reading domain accounts' groups from
-     * {@code dc} (null: the target itself when it is a domain controller).
+     * As {@link #read(String, String, char[], String, long)}, reading domain accounts' groups as
+     * {@code directory} says (null, or its DC null: the target itself when it is a domain controller, with Kerberos).
      */
-    public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes, String dc)
+    public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes,
+                                RemoteRequest.Directory directory)
             throws UsageException, EnvironmentException, InputException {
         try {
             RemoteTarget target = parse(() -> RemoteTarget.parse(host), "--remote");
             RemoteAccount account = parse(() -> RemoteAccount.parse(user), "--user");
+            RemoteRequest.Directory dcs = directory == null ? RemoteRequest.Directory.DEFAULT : directory;
+            String dc = dcs.dc();
             String dcHost = dc == null ? null : parse(() -> RemoteTarget.parse(dc), "--dc").host();
             ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
             try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
@@ -75,7 +78,9 @@ public final class RemoteSnapshotReader {
                         throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask: "
                                 + target.host() + " is not one; give --dc HOST (a DC of its domain)", null);
                     }
-                    return KerberosDirectory.open(chosen, account, password, target.timeout());
+                    return dcs.binding() == RemoteRequest.Binding.LDAPS
+                            ? LdapDirectory.openLdaps(chosen, account, password, target.timeout(), dcs.caFile())
+                            : LdapDirectory.open(chosen, account, password, target.timeout());
                 });
             } catch (RemoteLsaException e) {
                 if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {

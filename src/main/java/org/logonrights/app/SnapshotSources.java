@@ -54,17 +54,20 @@ public final class SnapshotSources {
     private static SnapshotSource remote(RemoteRequest remote, InputSelection files, long maxBytes)
             throws UsageException {
         if (remote.host() == null) {
-            throw new UsageException("--user, --password-env, --password-file, --config-path and --dc need --remote HOST");
+            throw new UsageException("--user, --password-env, --password-file, --config-path and the --dc options need --remote HOST");
         }
         if (!files.isEmpty() && !onlyMemberships(files)) {
             throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
                     + "do not combine it with input files other than --memberships");
         }
+        if (remote.directory().caFile() != null && remote.directory().binding() != RemoteRequest.Binding.LDAPS) {
+            throw new UsageException("--dc-ca names the CA of the DC's TLS certificate: it goes with --dc-auth ldaps");
+        }
         if (remote.user() == null) {
             throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + remote.host() + ")");
         }
         SnapshotSource read = () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
-                remote.configPath(), maxBytes, remote.dc());
+                remote.configPath(), maxBytes, remote.directory());
         if (files.memberships() == null) {
             return read;
         }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.logonrights.app.RemoteRequest;
 import org.logonrights.app.RemoteSnapshotReader;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.MembershipSource;
@@ -25,7 +26,7 @@ import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
 import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DirectoryGroups;
-import org.logonrights.platform.remote.KerberosDirectory;
+import org.logonrights.platform.remote.LdapDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.testing.CliResult;
@@ -98,7 +99,7 @@ class RemoteGroupsSambaIT {
     void groupsEqualTokenGroupsPlusAliasMembershipsOfIndependentClients() throws Exception {
         JsonNode theirs = independent();
         Snapshot s = RemoteSnapshotReader.read(HOST, SambaDc.ADMIN, SambaDc.ADMIN_PASSWORD.toCharArray(),
-                SambaDc.GROUPS_CONFIG_PATH, InputFiles.DEFAULT_MAX_BYTES, null);
+                SambaDc.GROUPS_CONFIG_PATH, InputFiles.DEFAULT_MAX_BYTES, RemoteRequest.Directory.DEFAULT);
         assertEquals(5, s.memberships().accounts().size(), s.memberships().toString());
         for (AccountMembership m : s.memberships().accounts()) {
             String user = m.account().substring(m.account().indexOf('\\') + 1);
@@ -108,7 +109,7 @@ class RemoteGroupsSambaIT {
             assertEquals(MembershipSource.REMOTE_TOKEN_GROUPS, m.source());
             assertTrue(m.complete());
         }
-        try (KerberosDirectory d = KerberosDirectory.open(HOST, RemoteAccount.parse(SambaDc.ADMIN),
+        try (LdapDirectory d = LdapDirectory.open(HOST, RemoteAccount.parse(SambaDc.ADMIN),
                 SambaDc.ADMIN_PASSWORD.toCharArray(), Duration.ofSeconds(10))) {
             assertEquals(SambaDc.DC_NAME, d.hostName());
             assertEquals("PROBE.TEST", d.realm());
@@ -193,10 +194,41 @@ class RemoteGroupsSambaIT {
                 fromFile.get(0));
     }
 
+    /** Samba creates its self-signed TLS certificate when its LDAP server first starts; wait for it. */
+    private static Path sambaCa() throws Exception {
+        Path ca = dc.dcDir().resolve("private/tls/ca.pem");
+        for (int i = 0; i < 150 && !Files.exists(ca); i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(ca), "Samba wrote no TLS CA certificate at " + ca);
+        return ca;
+    }
+
+    @Test
+    void ldapsWithTheDcsCaReadsTheSameGroupsAndAnUntrustedCertificateIsANoteSayingHowToTrustIt() throws Exception {
+        Path ca = sambaCa();
+        CliResult trusted = jar("audit", "--format", "json", "--config-path", SambaDc.GROUPS_CONFIG_PATH,
+                "--dc-auth", "ldaps", "--dc-ca", ca.toString());
+        assertEquals(1, trusted.exitCode(), trusted.stderr());
+        CliResult kerberos = jar("audit", "--format", "json", "--config-path", SambaDc.GROUPS_CONFIG_PATH);
+        assertEquals(verdicts(kerberos.stdout()), verdicts(trusted.stdout()));
+        assertEquals(List.of(), notes(trusted.stdout(), "remote-groups-unresolved"));
+
+        CliResult untrusted = jar("audit", "--format", "json", "--config-path", SambaDc.GROUPS_CONFIG_PATH,
+                "--dc-auth", "ldaps");
+        assertEquals(4, untrusted.exitCode(), untrusted.stderr());
+        assertEquals("UNKNOWN", verdicts(untrusted.stdout()).get("NestedPool"));
+        List<String> notes = notes(untrusted.stdout(), "remote-groups-unresolved");
+        assertEquals(5, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("the TLS certificate of 127.0.0.1 port 636 is not trusted")
+                && notes.get(0).contains("--dc-ca FILE"), notes.get(0));
+        assertFalse(notes.get(0).contains("sun.security"), "no Java class names in a message: " + notes.get(0));
+    }
+
     @Test
     void refusedKerberosLogonIsADirectoryErrorNamingTheRealmNotThePassword() {
         DirectoryException e = org.junit.jupiter.api.Assertions.assertThrows(DirectoryException.class,
-                () -> KerberosDirectory.open(HOST, RemoteAccount.parse("PROBE\\Administrator"), "Wrong#Secret77".toCharArray(),
+                () -> LdapDirectory.open(HOST, RemoteAccount.parse("PROBE\\Administrator"), "Wrong#Secret77".toCharArray(),
                         Duration.ofSeconds(10)));
         assertEquals(DirectoryException.Reason.AUTHENTICATION_REFUSED, e.reason());
         assertTrue(e.getMessage().contains("realm PROBE.TEST"), e.getMessage());

@@ -2,7 +2,7 @@ package org.logonrights.platform.remote;
 
 /**
  * An open, read-only view of one domain's directory on a domain controller: the token groups of its
- * accounts. {@link KerberosDirectory} is the real one (LDAP with Kerberos); tests pass a fake.
+ * accounts. {@link LdapDirectory} is the real one (LDAP with Kerberos); tests pass a fake.
  */
 public interface DomainDirectory extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 package org.logonrights.platform.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -8,11 +9,16 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -32,7 +38,10 @@ import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
 import javax.naming.ldap.InitialLdapContext;
 import javax.naming.ldap.LdapContext;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
@@ -48,8 +57,9 @@ import org.logonrights.platform.remote.DirectoryException.Reason;
 /**
  * A domain controller's directory over LDAP (TCP 389), authenticated with Kerberos through the JDK's
  * own JAAS {@code Krb5LoginModule} and SASL GSSAPI, with integrity (or confidentiality) protection
- * on every message. The password goes to the KDC (TCP 88) only as Kerberos pre-authentication; no
- * simple bind is ever made, and nothing is written to the DC.
+ * on every message. The password goes to the KDC (TCP 88) only as Kerberos pre-authentication, and
+ * nothing is written to the DC. Where Kerberos cannot be used, {@link #openLdaps} binds over LDAPS
+ * (TCP 636) instead: TLS first, then a simple bind inside it; a plain simple bind is never made.
  *
  * <p>Why the JDK and not an SDK: JNDI's GSSAPI with {@code auth-int} is what both AD (signing
  * required, docs/remote-audit.md) and Samba's default {@code ldap server require strong auth}
@@ -60,9 +70,10 @@ import org.logonrights.platform.remote.DirectoryException.Reason;
  * <p>The Kerberos configuration is a temporary krb5.conf naming only this DC as KDC, with bounded
  * timeouts; it is process-wide state, so one directory is open at a time. Not thread-safe.
  */
-public final class KerberosDirectory implements DomainDirectory {
+public final class LdapDirectory implements DomainDirectory {
 
     public static final int LDAP_PORT = 389;
+    public static final int LDAPS_PORT = 636;
     public static final int KERBEROS_PORT = 88;
     private static final String KRB5_CONF = "java.security.krb5.conf";
     private static final int SIDS_PER_SEARCH = 100;
@@ -79,7 +90,7 @@ public final class KerberosDirectory implements DomainDirectory {
     private final Path krb5Conf;
     private final String previousKrb5Conf;
 
-    private KerberosDirectory(String address, int port, int millis, String hostName, String realm, String baseDn,
+    private LdapDirectory(String address, int port, int millis, String hostName, String realm, String baseDn,
                               Subject subject, LoginContext login, LdapContext ldap, Path krb5Conf, String previousKrb5Conf) {
         this.address = address;
         this.port = port;
@@ -101,13 +112,13 @@ public final class KerberosDirectory implements DomainDirectory {
      *
      * @param dc the DC's host name or address
      */
-    public static KerberosDirectory open(String dc, RemoteAccount account, char[] password, Duration timeout)
+    public static LdapDirectory open(String dc, RemoteAccount account, char[] password, Duration timeout)
             throws DirectoryException {
         return open(dc, LDAP_PORT, account, password, timeout);
     }
 
     /** As {@link #open(String, RemoteAccount, char[], Duration)} on another LDAP port; for tests. */
-    static KerberosDirectory open(String dc, int ldapPort, RemoteAccount account, char[] password, Duration timeout)
+    static LdapDirectory open(String dc, int ldapPort, RemoteAccount account, char[] password, Duration timeout)
             throws DirectoryException {
         Objects.requireNonNull(dc, "dc");
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -115,8 +126,7 @@ public final class KerberosDirectory implements DomainDirectory {
         String hostName = root.get("dnsHostName");
         String baseDn = root.get("defaultNamingContext");
         if (hostName == null || baseDn == null) {
-            throw new DirectoryException(Reason.PROTOCOL, dc + " answered LDAP without dnsHostName or "
-                    + "defaultNamingContext in its rootDSE: it is not an Active Directory domain controller", null);
+            throw notADc(dc);
         }
         String realm = dnsDomain(baseDn).toUpperCase(Locale.ROOT);
         String previous = System.getProperty(KRB5_CONF);
@@ -133,7 +143,7 @@ public final class KerberosDirectory implements DomainDirectory {
             login.login();
             LdapContext ldap = doAs(subject, () -> new InitialLdapContext(
                     gssapiEnvironment(dc, hostName, ldapPort, millis), null));
-            return new KerberosDirectory(dc, ldapPort, millis, hostName, realm, baseDn, subject, login, ldap, conf, previous);
+            return new LdapDirectory(dc, ldapPort, millis, hostName, realm, baseDn, subject, login, ldap, conf, previous);
         } catch (LoginException e) {
             cleanUp(login, conf, previous);
             throw kerberosFailure(e, dc, account, realm, millis);
@@ -145,6 +155,81 @@ public final class KerberosDirectory implements DomainDirectory {
             throw new DirectoryException(Reason.PROTOCOL, "cannot write the temporary Kerberos configuration: "
                     + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * As {@link #open(String, RemoteAccount, char[], Duration)}, but binding over LDAPS (TCP 636): TLS
+     * first, the certificate checked against the DC's DNS name, then a simple bind inside it, so the
+     * password travels only encrypted. For DCs where Kerberos cannot be used from here.
+     *
+     * @param caFile PEM or DER certificates of the CAs to trust, or null for the JVM's trust store
+     */
+    public static LdapDirectory openLdaps(String dc, RemoteAccount account, char[] password, Duration timeout, Path caFile)
+            throws DirectoryException {
+        return openLdaps(dc, LDAP_PORT, LDAPS_PORT, account, password, timeout, caFile);
+    }
+
+    /** As {@link #openLdaps(String, RemoteAccount, char[], Duration, Path)} on other ports; for tests. */
+    static LdapDirectory openLdaps(String dc, int ldapPort, int ldapsPort, RemoteAccount account, char[] password,
+                                   Duration timeout, Path caFile) throws DirectoryException {
+        Objects.requireNonNull(dc, "dc");
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        SSLSocketFactory tls = trusting(caFile);
+        Map<String, String> root = rootDse(dc, ldapPort, millis);
+        String hostName = root.get("dnsHostName");
+        String baseDn = root.get("defaultNamingContext");
+        if (hostName == null || baseDn == null) {
+            throw notADc(dc);
+        }
+        String realm = dnsDomain(baseDn).toUpperCase(Locale.ROOT);
+        PinnedSocketFactory.pinTls(hostName, dc, tls, millis);
+        Hashtable<String, Object> env = baseEnvironment("ldaps://" + hostName + ":" + ldapsPort, millis);
+        env.remove("com.sun.jndi.ldap.connect.timeout"); // the factory bounds the connect on this path
+        env.put("java.naming.ldap.factory.socket", PinnedSocketFactory.class.getName());
+        env.put(Context.SECURITY_AUTHENTICATION, "simple");
+        env.put(Context.SECURITY_PRINCIPAL, principal(account, realm));
+        env.put(Context.SECURITY_CREDENTIALS, password.clone());
+        try {
+            LdapContext ldap = new InitialLdapContext(env, null);
+            return new LdapDirectory(dc, ldapsPort, millis, hostName, realm, baseDn, new Subject(), null, ldap, null,
+                    System.getProperty(KRB5_CONF));
+        } catch (NamingException e) {
+            PinnedSocketFactory.unpin(hostName);
+            throw ldapFailure(e, dc, ldapsPort, "binding to LDAPS as " + account.display(), millis);
+        } finally {
+            Arrays.fill((char[]) env.get(Context.SECURITY_CREDENTIALS), '\0');
+        }
+    }
+
+    /** A TLS socket factory trusting the certificates in {@code caFile}, or the JVM's trust store when null. */
+    static SSLSocketFactory trusting(Path caFile) throws DirectoryException {
+        if (caFile == null) {
+            return (SSLSocketFactory) SSLSocketFactory.getDefault();
+        }
+        try (InputStream in = Files.newInputStream(caFile)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca" + i++, c);
+            }
+            if (i == 0) {
+                throw new DirectoryException(Reason.TLS_UNTRUSTED, caFile + " holds no certificate", null);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new DirectoryException(Reason.TLS_UNTRUSTED, "cannot read the CA certificates in " + caFile + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static DirectoryException notADc(String dc) {
+        return new DirectoryException(Reason.PROTOCOL, dc + " answered LDAP without dnsHostName or "
+                + "defaultNamingContext in its rootDSE: it is not an Active Directory domain controller", null);
     }
 
     /** The DC's DNS host name, from its rootDSE. */
@@ -447,9 +532,10 @@ public final class KerberosDirectory implements DomainDirectory {
         String where = dc + " port " + port;
         for (Throwable t = e; t != null; t = t instanceof NamingException n ? n.getRootCause() : t.getCause()) {
             if (t instanceof SSLHandshakeException) {
-                return new DirectoryException(Reason.TLS_UNTRUSTED, "the TLS certificate of " + dc + " is not trusted "
-                        + "while " + doing + ": import the issuing CA into a trust store and run with "
-                        + "-Djavax.net.ssl.trustStore=FILE", e);
+                return new DirectoryException(Reason.TLS_UNTRUSTED, "the TLS certificate of " + where + " is not trusted "
+                        + "while " + doing + " (its chain does not lead to a trusted CA, or it does not name " + dc
+                        + "'s DNS name): give the issuing CA's certificate with --dc-ca FILE (PEM or DER), or add it to "
+                        + "the JVM's trust store", e);
             }
             if (t instanceof SocketTimeoutException) {
                 return new DirectoryException(Reason.TIMEOUT, "no answer from " + where + " within "

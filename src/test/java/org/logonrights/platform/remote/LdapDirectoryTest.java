@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.logonrights.model.Sid;
 
 /** The parts of the LDAP + Kerberos reader that need no DC, and its failures against loopback sockets. */
-class KerberosDirectoryTest {
+class LdapDirectoryTest {
 
     private static final String D = "S-1-5-21-7-8-9";
 
@@ -34,37 +34,37 @@ class KerberosDirectoryTest {
     void binarySidsAsLdapCarriesThem() {
         // S-1-5-32-544 as AD returns it in objectSid / tokenGroups (MS-DTYP 2.4.2.2).
         byte[] wire = HexFormat.of().parseHex("01020000000000052000000020020000");
-        assertEquals(Sid.parse("S-1-5-32-544"), KerberosDirectory.Sids.decode(wire));
-        assertArrayEquals(wire, KerberosDirectory.Sids.encode(Sid.parse("S-1-5-32-544")));
+        assertEquals(Sid.parse("S-1-5-32-544"), LdapDirectory.Sids.decode(wire));
+        assertArrayEquals(wire, LdapDirectory.Sids.encode(Sid.parse("S-1-5-32-544")));
         Sid big = Sid.parse("S-1-5-21-4294967295-1-2-513");
-        assertEquals(big, KerberosDirectory.Sids.decode(KerberosDirectory.Sids.encode(big)));
-        assertThrows(IllegalArgumentException.class, () -> KerberosDirectory.Sids.decode(new byte[] {1, 2, 0, 0, 0, 0, 0, 5}));
+        assertEquals(big, LdapDirectory.Sids.decode(LdapDirectory.Sids.encode(big)));
+        assertThrows(IllegalArgumentException.class, () -> LdapDirectory.Sids.decode(new byte[] {1, 2, 0, 0, 0, 0, 0, 5}));
     }
 
     @Test
     void realmAndPrincipalFromTheNamingContextAndTheUser() {
-        assertEquals("probe.test", KerberosDirectory.dnsDomain("DC=probe,DC=test"));
-        assertEquals("corp.contoso.com", KerberosDirectory.dnsDomain("dc=corp, DC=contoso,DC=com"));
-        assertEquals("Administrator@PROBE.TEST", KerberosDirectory.principal(RemoteAccount.parse("PROBE\\Administrator"), "PROBE.TEST"));
-        assertEquals("auditor@CONTOSO.COM", KerberosDirectory.principal(RemoteAccount.parse("auditor@contoso.com"), "PROBE.TEST"));
-        assertEquals("svc@PROBE.TEST", KerberosDirectory.principal(RemoteAccount.parse("svc"), "PROBE.TEST"));
+        assertEquals("probe.test", LdapDirectory.dnsDomain("DC=probe,DC=test"));
+        assertEquals("corp.contoso.com", LdapDirectory.dnsDomain("dc=corp, DC=contoso,DC=com"));
+        assertEquals("Administrator@PROBE.TEST", LdapDirectory.principal(RemoteAccount.parse("PROBE\\Administrator"), "PROBE.TEST"));
+        assertEquals("auditor@CONTOSO.COM", LdapDirectory.principal(RemoteAccount.parse("auditor@contoso.com"), "PROBE.TEST"));
+        assertEquals("svc@PROBE.TEST", LdapDirectory.principal(RemoteAccount.parse("svc"), "PROBE.TEST"));
     }
 
     @Test
     void krb5ConfNamesOnlyThisDcOverTcpWithBoundedWaits() {
-        String conf = KerberosDirectory.krb5Conf("PROBE.TEST", "10.0.0.5", 7000);
+        String conf = LdapDirectory.krb5Conf("PROBE.TEST", "10.0.0.5", 7000);
         assertTrue(conf.contains(" default_realm = PROBE.TEST\n"), conf);
         assertTrue(conf.contains("  kdc = 10.0.0.5:88\n"), conf);
         assertTrue(conf.contains(" udp_preference_limit = 1\n") && conf.contains(" kdc_timeout = 7000\n")
                 && conf.contains(" max_retries = 1\n") && conf.contains(" dns_lookup_kdc = false\n"), conf);
         assertTrue(conf.contains(" .probe.test = PROBE.TEST\n"), conf);
-        assertTrue(KerberosDirectory.krb5Conf("PROBE.TEST", "::1", 1000).contains("  kdc = [::1]:88\n"));
+        assertTrue(LdapDirectory.krb5Conf("PROBE.TEST", "::1", 1000).contains("  kdc = [::1]:88\n"));
     }
 
     private static SearchResult entry(String dn, Sid sid, String... memberOf) {
         BasicAttributes a = new BasicAttributes(true);
         a.put("sAMAccountName", dn.substring(3, dn.indexOf(',')));
-        a.put("objectSid", KerberosDirectory.Sids.encode(sid));
+        a.put("objectSid", LdapDirectory.Sids.encode(sid));
         if (memberOf.length > 0) {
             BasicAttribute m = new BasicAttribute("memberOf");
             for (String g : memberOf) {
@@ -94,7 +94,7 @@ class KerberosDirectoryTest {
                 users, entry(usersDn, users, "CN=Users,CN=Builtin,DC=c,DC=d"),
                 builtinUsers, entry("CN=Users,CN=Builtin,DC=c,DC=d", builtinUsers));
         // The user is directly in g_web and (by a second path) in g_batch: the direct link wins.
-        List<DirectoryGroups.Group> groups = KerberosDirectory.routes(user, "CN=u,CN=Users,DC=c,DC=d",
+        List<DirectoryGroups.Group> groups = LdapDirectory.routes(user, "CN=u,CN=Users,DC=c,DC=d",
                 List.of(webDn.toLowerCase(), batchDn), users, List.of(web, batch, users, builtinUsers, foreign), entries);
         assertEquals(new DirectoryGroups.Group(web, "g_web", user, DirectoryGroups.Link.MEMBER_OF), groups.get(0),
                 "DNs compare case-insensitively");
@@ -108,18 +108,18 @@ class KerberosDirectoryTest {
     void ldapFailuresAreClassifiedWithTheFix() {
         CommunicationException refused = new CommunicationException("127.0.0.9:389");
         refused.setRootCause(new ConnectException("Connection refused"));
-        DirectoryException u = KerberosDirectory.ldapFailure(refused, "127.0.0.9", 389, "reading the rootDSE", 5000);
+        DirectoryException u = LdapDirectory.ldapFailure(refused, "127.0.0.9", 389, "reading the rootDSE", 5000);
         assertEquals(DirectoryException.Reason.UNREACHABLE, u.reason());
         assertEquals("cannot connect to 127.0.0.9 port 389 while reading the rootDSE (is it a domain controller, and "
                 + "TCP 389 open?)", u.getMessage());
 
         CommunicationException tls = new CommunicationException("simple bind failed: dc01:636");
         tls.setRootCause(new SSLHandshakeException("PKIX path building failed"));
-        DirectoryException t = KerberosDirectory.ldapFailure(tls, "dc01", 636, "binding", 5000);
+        DirectoryException t = LdapDirectory.ldapFailure(tls, "dc01", 636, "binding", 5000);
         assertEquals(DirectoryException.Reason.TLS_UNTRUSTED, t.reason());
         assertTrue(t.getMessage().contains("is not trusted") && t.getMessage().contains("trustStore"), t.getMessage());
 
-        DirectoryException a = KerberosDirectory.ldapFailure(new AuthenticationException("[LDAP: error code 49]"), "dc01", 389,
+        DirectoryException a = LdapDirectory.ldapFailure(new AuthenticationException("[LDAP: error code 49]"), "dc01", 389,
                 "binding", 5000);
         assertEquals(DirectoryException.Reason.AUTHENTICATION_REFUSED, a.reason());
     }
@@ -132,7 +132,7 @@ class KerberosDirectoryTest {
         }
         String before = System.getProperty("java.security.krb5.conf");
         int port = closed;
-        DirectoryException e = assertThrows(DirectoryException.class, () -> KerberosDirectory.open("127.0.0.1", port,
+        DirectoryException e = assertThrows(DirectoryException.class, () -> LdapDirectory.open("127.0.0.1", port,
                 RemoteAccount.parse("PROBE\\a"), "secret".toCharArray(), Duration.ofSeconds(5)));
         assertEquals(DirectoryException.Reason.UNREACHABLE, e.reason());
         assertTrue(e.getMessage().startsWith("cannot connect to 127.0.0.1 port " + port + " while reading the rootDSE"),
@@ -153,7 +153,7 @@ class KerberosDirectoryTest {
             accept.setDaemon(true);
             accept.start();
             long start = System.nanoTime();
-            DirectoryException e = assertThrows(DirectoryException.class, () -> KerberosDirectory.open("127.0.0.1",
+            DirectoryException e = assertThrows(DirectoryException.class, () -> LdapDirectory.open("127.0.0.1",
                     silent.getLocalPort(), RemoteAccount.parse("PROBE\\a"), "secret".toCharArray(), Duration.ofMillis(800)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(DirectoryException.Reason.TIMEOUT, e.reason(), e.getMessage());
