@@ -10,6 +10,7 @@ import org.logonrights.model.Memberships;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
+import org.logonrights.platform.remote.DcLocator;
 import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DomainDirectory;
 import org.logonrights.platform.remote.LdapDirectory;
@@ -72,15 +73,10 @@ public final class RemoteSnapshotReader {
             ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
             try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
                 // The same credentials log on to the DC (Kerberos); the array is zeroed in finally.
-                return read(lsa, target.unc(), config, maxBytes, isDc -> {
-                    String chosen = dcHost != null ? dcHost : isDc ? target.host() : null;
-                    if (chosen == null) {
-                        throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask: "
-                                + target.host() + " is not one; give --dc HOST (a DC of its domain)", null);
-                    }
-                    return dcs.binding() == RemoteRequest.Binding.LDAPS
-                            ? LdapDirectory.openLdaps(chosen, account, password, target.timeout(), dcs.caFile())
-                            : LdapDirectory.open(chosen, account, password, target.timeout());
+                return read(lsa, target.unc(), config, maxBytes, (isDc, dnsDomain) -> {
+                    List<String> candidates = dcHost != null ? List.of(dcHost) : isDc ? List.of(target.host())
+                            : discovered(target, dnsDomain);
+                    return openFirst(candidates, dcs, account, password, target);
                 });
             } catch (RemoteLsaException e) {
                 if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {
@@ -93,10 +89,43 @@ public final class RemoteSnapshotReader {
         }
     }
 
-    /** Opens the directory for domain accounts' groups, told whether the target is itself a domain controller. */
+    /** The DCs of the target's DNS domain, from its SRV records; at most three are tried. */
+    private static List<String> discovered(RemoteTarget target, String dnsDomain) throws DirectoryException {
+        if (dnsDomain == null) {
+            throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask: "
+                    + target.host() + " reports no DNS domain (a workgroup machine, or the query failed); give --dc HOST",
+                    null);
+        }
+        List<String> found = DcLocator.locate(dnsDomain, DcLocator.systemDns(target.timeout()));
+        return found.subList(0, Math.min(3, found.size()));
+    }
+
+    /** The first candidate that answers; one that is unreachable or silent gives way to the next. */
+    private static DomainDirectory openFirst(List<String> candidates, RemoteRequest.Directory dcs, RemoteAccount account,
+                                             char[] password, RemoteTarget target) throws DirectoryException {
+        DirectoryException last = null;
+        for (String dc : candidates) {
+            try {
+                return dcs.binding() == RemoteRequest.Binding.LDAPS
+                        ? LdapDirectory.openLdaps(dc, account, password, target.timeout(), dcs.caFile())
+                        : LdapDirectory.open(dc, account, password, target.timeout());
+            } catch (DirectoryException e) {
+                if (e.reason() != DirectoryException.Reason.UNREACHABLE && e.reason() != DirectoryException.Reason.TIMEOUT) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Opens the directory for domain accounts' groups, told whether the target is itself a domain
+     * controller and, when not, the DNS domain it belongs to (null: none or unknown).
+     */
     @FunctionalInterface
     interface DirectoryChoice {
-        DomainDirectory open(boolean targetIsDc) throws DirectoryException;
+        DomainDirectory open(boolean targetIsDc, String dnsDomain) throws DirectoryException;
     }
 
     /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
@@ -116,9 +145,18 @@ public final class RemoteSnapshotReader {
         MachineInfo machine = rights.machine();
         // On a DC the account domain is the domain itself, so RemoteRightsReader leaves the name unknown.
         boolean targetIsDc = machine.name() == null && machine.domain() != null;
-        Memberships memberships = new RemoteMemberships(lsa, uncHost, machine, () -> directories.open(targetIsDc))
-                .read(iis.value(), notes);
+        Memberships memberships = new RemoteMemberships(lsa, uncHost, machine,
+                () -> directories.open(targetIsDc, targetIsDc ? null : dnsDomain(lsa))).read(iis.value(), notes);
         return new Snapshot(machine, rights.rights(), iis.value(), memberships, null, notes);
+    }
+
+    /** The target's DNS domain for DC discovery; a failed query means "unknown", which the caller reports. */
+    private static String dnsDomain(RemoteLsa lsa) {
+        try {
+            return lsa.dnsDomainName();
+        } catch (RemoteLsaException e) {
+            return null;
+        }
     }
 
     private interface Parser<T> {

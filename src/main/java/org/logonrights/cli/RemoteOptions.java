@@ -58,7 +58,8 @@ public final class RemoteOptions {
 
     @Option(names = "--dc", paramLabel = "HOST",
             description = "A domain controller of HOST's domain, read over LDAP (TCP 389) with Kerberos (TCP 88) "
-                    + "as --user, for the groups of domain pool accounts (default: HOST itself when it is a DC).")
+                    + "as --user, for the groups of domain pool accounts (default: HOST itself when it is a DC, else one "
+                    + "found from HOST's DNS domain).")
     String dc;
 
     @Option(names = "--dc-auth", paramLabel = "kerberos|ldaps",

@@ -73,7 +73,7 @@ class MembershipOverridesTest {
                 .grant(G_BATCH, "SeBatchLogonRight").grant(DL_NOBATCH, "SeDenyBatchLogonRight")
                 .file("C$", CONFIG, config);
         return RemoteSnapshotReader.read(lsa, "\\\\127.0.0.1", RemoteSnapshotReader.ConfigPath.parse("C$\\" + CONFIG),
-                1 << 20, isDc -> DC);
+                1 << 20, (isDc, dnsDomain) -> DC);
     }
 
     private static Map<String, Verdict> verdicts(Snapshot s) throws Exception {

@@ -41,7 +41,7 @@ class RemoteSnapshotReaderTest {
     }
 
     /** No directory: the fake target is a member server and no --dc was given. */
-    private static final RemoteSnapshotReader.DirectoryChoice NO_DC = isDc -> {
+    private static final RemoteSnapshotReader.DirectoryChoice NO_DC = (isDc, dnsDomain) -> {
         throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask", null);
     };
 
@@ -61,6 +61,21 @@ class RemoteSnapshotReaderTest {
         assertEquals("PROBE\\svc_batch", s.rights().holders(UserRight.BATCH).get(0).principal().name());
         assertTrue(s.notes().stream().anyMatch(n -> n.code().equals("remote-right-unknown-to-server")), s.notes().toString());
         assertEquals(null, s.groupPolicy());
+    }
+
+    @Test
+    void theDirectoryIsChosenFromTheTargetsRoleAndDnsDomainOnlyWhenADomainAccountNeedsIt() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        RemoteSnapshotReader.DirectoryChoice record = (isDc, dnsDomain) -> {
+            asked.add(isDc + " " + dnsDomain);
+            throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "down", null);
+        };
+        RemoteSnapshotReader.read(server(config()).dnsDomain("probe.test"), "\\\\web01", defaultPath(), 1 << 20, record);
+        assertEquals(List.of("false probe.test"), asked, "a member server: discover from its DNS domain");
+        asked.clear();
+        RemoteSnapshotReader.read(server(config()).domains("PROBE", "PROBE").dnsDomain("probe.test"), "\\\\dc01",
+                defaultPath(), 1 << 20, record);
+        assertEquals(List.of("true null"), asked, "a DC answers for its own domain");
     }
 
     @Test

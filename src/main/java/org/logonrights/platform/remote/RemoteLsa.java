@@ -31,6 +31,12 @@ public interface RemoteLsa extends AutoCloseable {
     /** The machine's account domain (its NetBIOS name, or the domain on a DC) and primary domain. */
     PolicyDomains domains() throws RemoteLsaException;
 
+    /**
+     * The DNS name of the domain the machine belongs to (LsarQueryInformationPolicy,
+     * PolicyDnsDomainInformation), or null on a machine in a workgroup.
+     */
+    String dnsDomainName() throws RemoteLsaException;
+
     /** Every SID that has an LSA account object (LsarEnumerateAccounts, opnum 11, all pages). */
     List<Sid> enumerateAccounts() throws RemoteLsaException;
 

@@ -133,6 +133,18 @@ final class SmbRemoteLsa implements RemoteLsa {
     }
 
     @Override
+    public String dnsDomainName() throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            LsarQueryDnsDomainInformation.Info info = lsa.dnsDomainInformation(h);
+            String name = info == null ? null : info.dnsDomainName();
+            return name == null || name.isBlank() ? null : name.strip();
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "querying the policy's DNS domain (LsarQueryInformationPolicy)");
+        }
+    }
+
+    @Override
     public List<Sid> enumerateAccounts() throws RemoteLsaException {
         PolicyHandle h = requireOpen();
         try {

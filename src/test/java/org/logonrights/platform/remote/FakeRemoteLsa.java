@@ -26,6 +26,7 @@ public final class FakeRemoteLsa implements RemoteLsa {
     private final Map<UserRight, List<Sid>> opnum35Override = new HashMap<>();
     private PolicyDomains domains = new PolicyDomains("WEB01", "CONTOSO");
     private RemoteLsaException failure;
+    private String dnsDomain;
     private boolean closed;
     private final List<String> calls = new ArrayList<>();
 
@@ -89,6 +90,18 @@ public final class FakeRemoteLsa implements RemoteLsa {
     public PolicyDomains domains() throws RemoteLsaException {
         call("domains");
         return domains;
+    }
+
+    /** The DNS domain the fake machine belongs to; null (the default): a workgroup. */
+    public FakeRemoteLsa dnsDomain(String name) {
+        dnsDomain = name;
+        return this;
+    }
+
+    @Override
+    public String dnsDomainName() throws RemoteLsaException {
+        call("dnsDomainName");
+        return dnsDomain;
     }
 
     @Override

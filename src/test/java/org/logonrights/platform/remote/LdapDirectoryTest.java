@@ -117,7 +117,7 @@ class LdapDirectoryTest {
         tls.setRootCause(new SSLHandshakeException("PKIX path building failed"));
         DirectoryException t = LdapDirectory.ldapFailure(tls, "dc01", 636, "binding", 5000);
         assertEquals(DirectoryException.Reason.TLS_UNTRUSTED, t.reason());
-        assertTrue(t.getMessage().contains("is not trusted") && t.getMessage().contains("trustStore"), t.getMessage());
+        assertTrue(t.getMessage().contains("is not trusted") && t.getMessage().contains("--dc-ca FILE"), t.getMessage());
 
         DirectoryException a = LdapDirectory.ldapFailure(new AuthenticationException("[LDAP: error code 49]"), "dc01", 389,
                 "binding", 5000);
