@@ -34,7 +34,8 @@ import org.logonrights.platform.remote.RemoteLsaException;
  * builds them (docs/remote-audit.md, "Group membership"): the account's transitive domain groups from
  * {@code tokenGroups} on a DC of its domain, minus the DC's own BUILTIN aliases, then the target's
  * aliases for those SIDs (SamrGetAliasMembership on its Account and Builtin domains) until nothing new
- * appears. An account this cannot read keeps no membership (so D5 leaves it UNKNOWN) and gets a note
+ * appears; a local account of the target takes its groups from the target's SAM instead of a DC.
+ * An account this cannot read keeps no membership (so D5 leaves it UNKNOWN) and gets a note
  * naming the account, the domain and why.
  */
 final class RemoteMemberships {
@@ -93,9 +94,16 @@ final class RemoteMemberships {
     private AccountMembership readOne(String account, List<InputNote> notes) throws RemoteLsaException {
         AccountName name = AccountName.parse(account);
         if (name.isLocalTo(machine)) {
-            notes.add(note(account, uncHost, "the groups of the local account " + account + " of " + uncHost
-                    + " are not read remotely; supply them with --memberships"));
-            return null;
+            RemoteLsa.LocalAccount local = lsa.localAccount(name.user());
+            if (local != null) {
+                return localMembership(account, local);
+            }
+            if (!name.domain().isEmpty()) {
+                notes.add(note(account, uncHost, "the groups of " + account + " could not be read: " + uncHost
+                        + " has no local user '" + name.user() + "' (SamrLookupNamesInDomain)"));
+                return null;
+            }
+            // A bare name that is no local user: LogonUser then tries the machine's domain.
         }
         DomainDirectory dir = directory();
         if (dir == null) {
@@ -149,6 +157,41 @@ final class RemoteMemberships {
                         g.link().attribute())));
             }
         }
+        addAliases(token, routes);
+        token.remove(d.account());
+        Map<Sid, String> directoryNames = new LinkedHashMap<>();
+        for (DirectoryGroups.Group g : d.groups()) {
+            if (g.name() != null) {
+                directoryNames.put(g.sid(), g.name());
+            }
+        }
+        Provenance source = new Provenance(SourceKind.ACCOUNT_LOOKUP, null, 0, "tokenGroups on " + dc
+                + " and SamrGetAliasMembership on " + uncHost);
+        return new AccountMembership(account, d.account(), named(token, directoryNames), MembershipSource.REMOTE_TOKEN_GROUPS,
+                true, source, routes);
+    }
+
+    /** A local account of the target: its groups in the target's SAM (its primary group), then the aliases. */
+    private AccountMembership localMembership(String account, RemoteLsa.LocalAccount local) throws RemoteLsaException {
+        Set<Sid> token = new LinkedHashSet<>();
+        token.add(local.sid());
+        List<GroupRoute> routes = new ArrayList<>();
+        Provenance groupsForUser = new Provenance(SourceKind.ACCOUNT_LOOKUP, uncHost, 0, "SamrGetGroupsForUser");
+        for (Sid g : local.groups()) {
+            if (token.add(g)) {
+                routes.add(new GroupRoute(g, local.sid(), groupsForUser));
+            }
+        }
+        addAliases(token, routes);
+        token.remove(local.sid());
+        Provenance source = new Provenance(SourceKind.ACCOUNT_LOOKUP, null, 0, "SamrGetGroupsForUser and "
+                + "SamrGetAliasMembership on " + uncHost);
+        return new AccountMembership(account, local.sid(), named(token, Map.of()), MembershipSource.REMOTE_TOKEN_GROUPS,
+                true, source, routes);
+    }
+
+    /** Adds the target's aliases of the SIDs in {@code token}, round after round until none is new. */
+    private void addAliases(Set<Sid> token, List<GroupRoute> routes) throws RemoteLsaException {
         Provenance samr = new Provenance(SourceKind.ACCOUNT_LOOKUP, uncHost, 0, "SamrGetAliasMembership");
         for (int round = 0; round < MAX_ALIAS_ROUNDS; round++) {
             boolean added = false;
@@ -161,26 +204,20 @@ final class RemoteMemberships {
                 }
             }
             if (!added) {
-                break;
+                return;
             }
         }
-        token.remove(d.account());
+    }
+
+    /** The groups named as the target's LSA names them, else as the directory did. */
+    private List<Principal> named(Set<Sid> token, Map<Sid, String> fallback) throws RemoteLsaException {
         Map<Sid, ResolvedName> names = lsa.lookupSids(token);
-        Map<Sid, String> directoryNames = new LinkedHashMap<>();
-        for (DirectoryGroups.Group g : d.groups()) {
-            if (g.name() != null) {
-                directoryNames.put(g.sid(), g.name());
-            }
-        }
         List<Principal> groups = new ArrayList<>();
         for (Sid sid : token) {
             ResolvedName n = names.get(sid);
-            groups.add(new Principal(sid, n != null ? n.qualifiedName() : directoryNames.get(sid)));
+            groups.add(new Principal(sid, n != null ? n.qualifiedName() : fallback.get(sid)));
         }
-        Provenance source = new Provenance(SourceKind.ACCOUNT_LOOKUP, null, 0, "tokenGroups on " + dc
-                + " and SamrGetAliasMembership on " + uncHost);
-        return new AccountMembership(account, d.account(), groups, MembershipSource.REMOTE_TOKEN_GROUPS, true, source,
-                routes);
+        return groups;
     }
 
     private static InputNote note(String account, String where, String message) {
@@ -214,6 +251,9 @@ final class RemoteMemberships {
 
         /** True when this names an account of the domain with DNS name {@code realm} or NetBIOS name {@code netbios}. */
         boolean isIn(String realm, String netbios) {
+            if (domain.isEmpty()) {
+                return true; // a bare name, not a local user: LogonUser looks in the machine's domain
+            }
             if (upn) {
                 return domain.equalsIgnoreCase(realm);
             }

@@ -9,8 +9,9 @@ public enum MembershipSource {
     /** NetUserGetLocalGroups + NetUserGetGroups: misses universal groups and nested global groups. */
     NETAPI_FALLBACK,
     /**
-     * A remote audit: the account's transitive {@code tokenGroups} from a domain controller over LDAP,
-     * then the target's own aliases for them over SAMR (SamrGetAliasMembership), as a logon builds its token.
+     * A remote audit: a domain account's transitive {@code tokenGroups} from a domain controller over
+     * LDAP (a local account's groups from the target's SAM), then the target's own aliases for them
+     * over SAMR (SamrGetAliasMembership), as a logon builds its token.
      */
     REMOTE_TOKEN_GROUPS
 }

@@ -132,8 +132,32 @@ class RemoteMembershipsTest {
                 notes.get(0).message());
         assertTrue(notes.get(1).message().contains("FABRIKAM") && notes.get(1).message().contains("another domain or forest"),
                 notes.get(1).message());
-        assertTrue(notes.get(2).message().contains("local account .\\local"), notes.get(2).message());
-        assertTrue(notes.get(3).message().contains("local account WEB01\\local2"), notes.get(3).message());
+        assertTrue(notes.get(2).message().contains(".\\local could not be read: \\\\web01 has no local user 'local'"),
+                notes.get(2).message());
+        assertTrue(notes.get(3).message().contains("WEB01\\local2 could not be read"), notes.get(3).message());
+    }
+
+    @Test
+    void aLocalAccountTakesItsGroupsFromTheTargetsSamAndABareNameFallsBackToTheDomain() throws Exception {
+        Sid local = Sid.parse("S-1-5-21-1-2-3-1002");
+        Sid none = Sid.parse("S-1-5-21-1-2-3-513");
+        FakeRemoteLsa target = new FakeRemoteLsa()
+                .localUser("batchuser", local.toString(), none.toString())
+                .alias(LOCAL_GROUP.toString(), local.toString())
+                .alias(BACKUP.toString(), local.toString());
+        FakeDirectory dir = new FakeDirectory();
+        dir.accounts.put("u", nested());
+        List<InputNote> notes = new ArrayList<>();
+        Memberships m = new RemoteMemberships(target, "\\\\web01", WEB01, () -> dir)
+                .read(pools(".\\batchuser", "WEB01\\BatchUser", "u"), notes);
+        assertEquals(List.of(), notes);
+        AccountMembership a = m.accounts().get(0);
+        assertEquals(local, a.sid());
+        assertEquals(List.of(none, LOCAL_GROUP, BACKUP), a.groups().stream().map(Principal::sid).toList());
+        assertEquals("SamrGetGroupsForUser", a.routeTo(none).get(0).provenance().element());
+        assertEquals("SamrGetGroupsForUser and SamrGetAliasMembership on \\\\web01", a.provenance().element());
+        assertEquals(local, m.accounts().get(1).sid(), "HOST\\name is the same local account, case-insensitively");
+        assertEquals(USER, m.accounts().get(2).sid(), "a bare name that is no local user is looked up in the domain");
     }
 
     @Test

@@ -28,6 +28,8 @@ import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DirectoryGroups;
 import org.logonrights.platform.remote.LdapDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
+import org.logonrights.platform.remote.RemoteLsa;
+import org.logonrights.platform.remote.RemoteTarget;
 import org.logonrights.sources.InputFiles;
 import org.logonrights.testing.CliResult;
 import org.logonrights.testing.JarRunner;
@@ -127,6 +129,32 @@ class RemoteGroupsSambaIT {
             DirectoryException missing = org.junit.jupiter.api.Assertions.assertThrows(DirectoryException.class,
                     () -> d.groupsOf("no_such_user"));
             assertEquals(DirectoryException.Reason.NOT_FOUND, missing.reason());
+        }
+    }
+
+    /**
+     * The local-account path's SAMR calls against a real server: on a DC the Account domain is the
+     * domain, so SamrLookupNamesInDomain and SamrGetGroupsForUser find domain users; for accounts with
+     * no nested global group the flat result equals tokenGroups.
+     */
+    @Test
+    void samrLocalAccountCallsAgreeWithTokenGroupsWhereNoGlobalGroupIsNested() throws Exception {
+        JsonNode theirs = independent();
+        try (RemoteLsa lsa = RemoteLsa.open(RemoteTarget.parse(HOST), RemoteAccount.parse(SambaDc.ADMIN),
+                SambaDc.ADMIN_PASSWORD.toCharArray())) {
+            assertEquals(null, lsa.localAccount("no_such_user"));
+            for (String account : List.of("u_prim", "u_none", "u_backup")) {
+                RemoteLsa.LocalAccount local = lsa.localAccount(account);
+                assertEquals(Sid.parse(theirs.get(account).get("sid").asText()), local.sid(), account);
+                TreeSet<Sid> token = new TreeSet<>(local.groups());
+                token.add(local.sid());
+                for (int round = 0; round < 3; round++) {
+                    token.addAll(lsa.aliasMembership(token).keySet());
+                }
+                token.remove(local.sid());
+                assertEquals(sids(theirs.get(account).get("token")), token, account);
+            }
+            assertEquals("probe.test", lsa.dnsDomainName());
         }
     }
 

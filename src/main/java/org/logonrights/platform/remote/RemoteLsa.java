@@ -73,6 +73,20 @@ public interface RemoteLsa extends AutoCloseable {
      */
     Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException;
 
+    /**
+     * A local account of the machine (its Account domain over SAMR: SamrLookupNamesInDomain), with the
+     * machine's groups it is a direct member of (SamrGetGroupsForUser: its primary group, "None" on
+     * a member server); null when the machine has no user of that name.
+     */
+    LocalAccount localAccount(String name) throws RemoteLsaException;
+
+    /** A local user of the machine and its groups in the machine's own Account domain. */
+    record LocalAccount(Sid sid, List<Sid> groups) {
+        public LocalAccount {
+            groups = List.copyOf(groups);
+        }
+    }
+
     /** Closes the policy handle and the session. Idempotent; never throws. */
     @Override
     void close();

@@ -21,6 +21,9 @@ import com.rapid7.client.dcerpc.mssamr.SecurityAccountManagerService;
 import com.rapid7.client.dcerpc.mssamr.dto.AliasHandle;
 import com.rapid7.client.dcerpc.mssamr.dto.DomainHandle;
 import com.rapid7.client.dcerpc.mssamr.dto.Membership;
+import com.rapid7.client.dcerpc.mssamr.dto.MembershipWithAttributes;
+import com.rapid7.client.dcerpc.mssamr.dto.MembershipWithUse;
+import com.rapid7.client.dcerpc.mssamr.dto.UserHandle;
 import com.rapid7.client.dcerpc.mssamr.dto.ServerHandle;
 import com.rapid7.client.dcerpc.objects.RPCSID;
 import com.rapid7.client.dcerpc.transport.SMBTransportFactories;
@@ -63,6 +66,9 @@ final class SmbRemoteLsa implements RemoteLsa {
     static final int DOMAIN_LOOKUP = 0x00000200;
     static final int ALIAS_LIST_MEMBERS = 0x00000004;
     static final Sid BUILTIN_DOMAIN = Sid.parse("S-1-5-32");
+    static final int USER_LIST_GROUPS = 0x00000100;
+    /** SamrLookupNamesInDomain: none of the names exists. */
+    private static final int STATUS_NONE_MAPPED = 0xC0000073;
 
     private final RemoteTarget target;
     private final SmbFailures failures;
@@ -283,6 +289,59 @@ final class SmbRemoteLsa implements RemoteLsa {
                 samr.closeHandle(server);
             }
             return out;
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
+    }
+
+    @Override
+    public LocalAccount localAccount(String name) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        String doing = "reading the account domain (LsarQueryInformationPolicy)";
+        try {
+            PolicyDomainInfo account = lsa.getPolicyAccountDomainInformation(h);
+            if (account == null || account.getDomainSID() == null) {
+                return null;
+            }
+            Sid domainSid = toSid(account.getDomainSID());
+            doing = "opening \\pipe\\samr";
+            SecurityAccountManagerService samr = new SecurityAccountManagerService(
+                    SMBTransportFactories.SAMSVC.getTransport(session));
+            ServerHandle server = samr.openServer("", SAM_SERVER_CONNECT | SAM_SERVER_LOOKUP_DOMAIN);
+            try {
+                DomainHandle domain = samr.openDomain(server, toRapid7(domainSid), DOMAIN_LOOKUP);
+                try {
+                    doing = "looking up the local account " + name + " (SamrLookupNamesInDomain)";
+                    MembershipWithUse[] found; // an unmapped name is a null element, or STATUS_NONE_MAPPED
+                    try {
+                        found = samr.lookupNamesInDomain(domain, name);
+                    } catch (RPCException e) {
+                        if (e.getReturnValue() == STATUS_NONE_MAPPED) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                    if (found.length == 0 || found[0] == null || found[0].getUseValue() != SidNameUse.USER.code()) {
+                        return null;
+                    }
+                    long rid = found[0].getRelativeID();
+                    doing = "reading the groups of the local account " + name + " (SamrGetGroupsForUser)";
+                    UserHandle user = samr.openUser(domain, rid, USER_LIST_GROUPS);
+                    try {
+                        List<Sid> groups = new ArrayList<>();
+                        for (MembershipWithAttributes g : samr.getGroupsForUser(user)) {
+                            groups.add(domainSid.child(g.getRelativeID()));
+                        }
+                        return new LocalAccount(domainSid.child(rid), groups);
+                    } finally {
+                        samr.closeHandle(user);
+                    }
+                } finally {
+                    samr.closeHandle(domain);
+                }
+            } finally {
+                samr.closeHandle(server);
+            }
         } catch (IOException | RuntimeException e) {
             throw failures.classify(e, doing);
         }

@@ -27,6 +27,7 @@ public final class FakeRemoteLsa implements RemoteLsa {
     private PolicyDomains domains = new PolicyDomains("WEB01", "CONTOSO");
     private RemoteLsaException failure;
     private String dnsDomain;
+    private final Map<String, LocalAccount> localAccounts = new HashMap<>();
     private boolean closed;
     private final List<String> calls = new ArrayList<>();
 
@@ -159,6 +160,19 @@ public final class FakeRemoteLsa implements RemoteLsa {
             }
         });
         return out;
+    }
+
+    /** A local user of the fake machine, with its groups in the machine's Account domain (SamrGetGroupsForUser). */
+    public FakeRemoteLsa localUser(String name, String sid, String... groups) {
+        localAccounts.put(name.toLowerCase(java.util.Locale.ROOT), new LocalAccount(Sid.parse(sid),
+                java.util.Arrays.stream(groups).map(Sid::parse).toList()));
+        return this;
+    }
+
+    @Override
+    public LocalAccount localAccount(String name) throws RemoteLsaException {
+        call("localAccount");
+        return localAccounts.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
