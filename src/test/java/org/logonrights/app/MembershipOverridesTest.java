@@ -25,9 +25,8 @@ import org.logonrights.model.Provenance;
 import org.logonrights.model.Sid;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
-import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DirectoryGroups;
-import org.logonrights.platform.remote.DomainDirectory;
+import org.logonrights.platform.remote.FakeDomainDirectory;
 import org.logonrights.platform.remote.FakeRemoteLsa;
 import org.logonrights.sources.SnapshotJson;
 
@@ -40,29 +39,8 @@ class MembershipOverridesTest {
     private static final String CONFIG = "groups\\applicationHost.config";
 
     /** A DC that knows only u_nested, in no group at all. */
-    private static final DomainDirectory DC = new DomainDirectory() {
-        @Override
-        public String hostName() {
-            return "probedc.probe.test";
-        }
-
-        @Override
-        public String realm() {
-            return "PROBE.TEST";
-        }
-
-        @Override
-        public DirectoryGroups groupsOf(String samAccountName) throws DirectoryException {
-            if (!samAccountName.equals("u_nested")) {
-                throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no account '" + samAccountName + "'", null);
-            }
-            return new DirectoryGroups(Sid.parse(D + "-1105"), "CN=u_nested", List.of());
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static final FakeDomainDirectory DC = new FakeDomainDirectory("probedc.probe.test", "PROBE.TEST")
+            .account("u_nested", new DirectoryGroups(Sid.parse(D + "-1105"), "CN=u_nested", List.of()));
 
     private static Snapshot remote() throws Exception {
         byte[] config;

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.GroupRoute;
@@ -18,7 +16,7 @@ import org.logonrights.model.Principal;
 import org.logonrights.model.Sid;
 import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DirectoryGroups;
-import org.logonrights.platform.remote.DomainDirectory;
+import org.logonrights.platform.remote.FakeDomainDirectory;
 import org.logonrights.platform.remote.FakeRemoteLsa;
 import org.logonrights.sources.ApplicationHostParser;
 
@@ -35,34 +33,8 @@ class RemoteMembershipsTest {
     private static final Sid BACKUP = Sid.parse("S-1-5-32-551");
     private static final MachineInfo WEB01 = new MachineInfo("WEB01", "CONTOSO", null, null);
 
-    /** A directory holding one account; counts how often it is opened. */
-    private static final class FakeDirectory implements DomainDirectory {
-        final Map<String, DirectoryGroups> accounts = new HashMap<>();
-        boolean closed;
-
-        @Override
-        public String hostName() {
-            return "dc01.contoso.com";
-        }
-
-        @Override
-        public String realm() {
-            return "CONTOSO.COM";
-        }
-
-        @Override
-        public DirectoryGroups groupsOf(String samAccountName) throws DirectoryException {
-            DirectoryGroups g = accounts.get(samAccountName);
-            if (g == null) {
-                throw new DirectoryException(DirectoryException.Reason.NOT_FOUND, "no account '" + samAccountName + "'", null);
-            }
-            return g;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
+    private static FakeDomainDirectory contoso() {
+        return new FakeDomainDirectory("dc01.contoso.com", "CONTOSO.COM");
     }
 
     private static org.logonrights.model.IisConfiguration pools(String... users) throws Exception {
@@ -85,8 +57,7 @@ class RemoteMembershipsTest {
 
     @Test
     void domainGroupsThenTheTargetsAliasesRoundAfterRoundWithTheDcsBuiltinDropped() throws Exception {
-        FakeDirectory dir = new FakeDirectory();
-        dir.accounts.put("u", nested());
+        FakeDomainDirectory dir = contoso().account("u", nested());
         FakeRemoteLsa target = new FakeRemoteLsa()
                 .alias(LOCAL_GROUP.toString(), G_BATCH.toString())      // a local group holding a domain group
                 .alias(BACKUP.toString(), LOCAL_GROUP.toString())       // only reachable in the second round
@@ -95,7 +66,7 @@ class RemoteMembershipsTest {
         Memberships m = new RemoteMemberships(target, "\\\\web01", WEB01, () -> dir).read(pools("CONTOSO\\u"), notes);
 
         assertEquals(List.of(), notes);
-        assertTrue(dir.closed, "the directory is closed after use");
+        assertTrue(dir.closed(), "the directory is closed after use");
         AccountMembership a = m.accounts().get(0);
         assertEquals("CONTOSO\\u", a.account());
         assertEquals(USER, a.sid());
@@ -118,8 +89,7 @@ class RemoteMembershipsTest {
 
     @Test
     void anAccountTheDirectoryCannotReadIsANoteAndNoMembership() throws Exception {
-        FakeDirectory dir = new FakeDirectory();
-        dir.accounts.put("u", nested());
+        FakeDomainDirectory dir = contoso().account("u", nested());
         List<InputNote> notes = new ArrayList<>();
         Memberships m = new RemoteMemberships(new FakeRemoteLsa(), "\\\\web01", WEB01, () -> dir)
                 .read(pools("CONTOSO\\u", "CONTOSO\\gone", "FABRIKAM\\other", ".\\local", "WEB01\\local2", "u@contoso.com"), notes);
@@ -145,8 +115,7 @@ class RemoteMembershipsTest {
                 .localUser("batchuser", local.toString(), none.toString())
                 .alias(LOCAL_GROUP.toString(), local.toString())
                 .alias(BACKUP.toString(), local.toString());
-        FakeDirectory dir = new FakeDirectory();
-        dir.accounts.put("u", nested());
+        FakeDomainDirectory dir = contoso().account("u", nested());
         List<InputNote> notes = new ArrayList<>();
         Memberships m = new RemoteMemberships(target, "\\\\web01", WEB01, () -> dir)
                 .read(pools(".\\batchuser", "WEB01\\BatchUser", "u"), notes);

@@ -122,13 +122,10 @@ public final class LdapDirectory implements DomainDirectory {
             throws DirectoryException {
         Objects.requireNonNull(dc, "dc");
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        Map<String, String> root = rootDse(dc, ldapPort, millis);
-        String hostName = root.get("dnsHostName");
-        String baseDn = root.get("defaultNamingContext");
-        if (hostName == null || baseDn == null) {
-            throw notADc(dc);
-        }
-        String realm = dnsDomain(baseDn).toUpperCase(Locale.ROOT);
+        RootDse root = rootDse(dc, ldapPort, millis);
+        String hostName = root.hostName();
+        String baseDn = root.baseDn();
+        String realm = root.realm();
         String previous = System.getProperty(KRB5_CONF);
         Path conf = null;
         LoginContext login = null;
@@ -175,13 +172,10 @@ public final class LdapDirectory implements DomainDirectory {
         Objects.requireNonNull(dc, "dc");
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         SSLSocketFactory tls = trusting(caFile);
-        Map<String, String> root = rootDse(dc, ldapPort, millis);
-        String hostName = root.get("dnsHostName");
-        String baseDn = root.get("defaultNamingContext");
-        if (hostName == null || baseDn == null) {
-            throw notADc(dc);
-        }
-        String realm = dnsDomain(baseDn).toUpperCase(Locale.ROOT);
+        RootDse root = rootDse(dc, ldapPort, millis);
+        String hostName = root.hostName();
+        String baseDn = root.baseDn();
+        String realm = root.realm();
         PinnedSocketFactory.pinTls(hostName, dc, tls, millis);
         Hashtable<String, Object> env = baseEnvironment("ldaps://" + hostName + ":" + ldapsPort, millis);
         env.remove("com.sun.jndi.ldap.connect.timeout"); // the factory bounds the connect on this path
@@ -379,7 +373,22 @@ public final class LdapDirectory implements DomainDirectory {
         return c;
     }
 
-    private static Map<String, String> rootDse(String dc, int port, int millis) throws DirectoryException {
+    /** What the rootDSE says of a DC: its DNS name, its domain's naming context, and so the realm. */
+    private record RootDse(String hostName, String baseDn) {
+        String realm() {
+            return dnsDomain(baseDn).toUpperCase(Locale.ROOT);
+        }
+    }
+
+    private static RootDse rootDse(String dc, int port, int millis) throws DirectoryException {
+        Map<String, String> root = rootDseAttributes(dc, port, millis);
+        if (root.get("dnsHostName") == null || root.get("defaultNamingContext") == null) {
+            throw notADc(dc);
+        }
+        return new RootDse(root.get("dnsHostName"), root.get("defaultNamingContext"));
+    }
+
+    private static Map<String, String> rootDseAttributes(String dc, int port, int millis) throws DirectoryException {
         Hashtable<String, Object> env = baseEnvironment(url(dc, port), millis);
         env.put(Context.SECURITY_AUTHENTICATION, "none");
         try {
