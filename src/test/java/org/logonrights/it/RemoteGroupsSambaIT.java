@@ -163,7 +163,8 @@ class RemoteGroupsSambaIT {
         CliResult r = jar("explain", "NestedPool", "--config-path", SambaDc.GROUPS_CONFIG_PATH);
         assertEquals(0, r.exitCode(), r.stderr());
         String text = r.stdout().replaceAll("\\s+", " ");
-        assertTrue(text.contains("Group membership of PROBE\\u_nested: 4 group(s)"), text);
+        assertTrue(text.contains("Group membership of PROBE\\u_nested: 4 group(s) from remote token groups (tokenGroups on "
+                + SambaDc.DC_NAME + " and SamrGetAliasMembership on \\\\127.0.0.1)."), text);
         assertTrue(text.contains("PROBE\\u_nested is a member of PROBE\\g_web (" + dc.sids.get("g_web")
                 + ") (memberOf on " + SambaDc.DC_NAME + "), which is a member of PROBE\\g_batch (" + dc.sids.get("g_batch")
                 + ") (memberOf on " + SambaDc.DC_NAME + ")"), text);
