@@ -1,10 +1,11 @@
 #!/bin/bash
 # Provisions a throw-away Samba AD DC (domain PROBE) in $1, bound to 127.0.0.1 only, with a C$
 # share that serves $2 as Windows\System32\inetsrv\config\applicationHost.config to
-# PROBE\Administrator only. Does not start samba: the test harness starts it to own its PID.
-# Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD
+# PROBE\Administrator only, and $5 as groups\applicationHost.config for the group-membership world
+# (docs/remote-audit.md). Does not start samba: the test harness starts it to own its PID.
+# Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD GROUPS_APPLICATIONHOST_CONFIG
 set -euo pipefail
-D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4
+D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4; GROUPS_CONFIG=$5
 mkdir -p "$D"
 samba-tool domain provision --targetdir="$D" --realm=PROBE.TEST --domain=PROBE --server-role=dc \
   --dns-backend=NONE --use-rfc2307 --host-ip=127.0.0.1 --host-name=probedc --adminpass="$ADMIN_PW" \
@@ -14,8 +15,27 @@ samba-tool domain provision --targetdir="$D" --realm=PROBE.TEST --domain=PROBE -
   --option="load printers=no" > "$D/provision.log" 2>&1
 mkdir -p "$D/cdrive/Windows/System32/inetsrv/config"
 cp "$CONFIG" "$D/cdrive/Windows/System32/inetsrv/config/applicationHost.config"
+mkdir -p "$D/cdrive/groups"
+cp "$GROUPS_CONFIG" "$D/cdrive/groups/applicationHost.config"
 printf '\n[C$]\n\tpath = %s/cdrive\n\tread only = yes\n\tbrowseable = no\n\tvalid users = PROBE\\Administrator\n' "$D" >> "$D/etc/smb.conf"
 C=(-H "$D/private/sam.ldb" -s "$D/etc/smb.conf")
 for u in svc_batch svc_web probe_reader; do
   samba-tool user create "$u" "$USER_PW" "${C[@]}" > /dev/null
 done
+# The deny through BUILTIN\Guests (SeDenyServiceLogonRight, seeded by seed-rights.sh) reaches svc_web.
+samba-tool group addmembers Guests svc_web "${C[@]}" > /dev/null
+# The group-membership world: each account reaches (or misses) the batch right by one route.
+for u in u_nested u_denied u_backup u_prim u_none; do
+  samba-tool user create "$u" "$USER_PW" "${C[@]}" > /dev/null
+done
+for g in g_batch g_web g_ops g_prim; do
+  samba-tool group add "$g" "${C[@]}" > /dev/null                       # global security groups
+done
+samba-tool group add dl_nobatch --group-scope=Domain "${C[@]}" > /dev/null
+samba-tool group addmembers g_batch g_web "${C[@]}" > /dev/null          # nested global: g_web in g_batch
+samba-tool group addmembers g_web u_nested,u_denied "${C[@]}" > /dev/null
+samba-tool group addmembers dl_nobatch g_ops "${C[@]}" > /dev/null      # domain local holding a global group
+samba-tool group addmembers g_ops u_denied "${C[@]}" > /dev/null
+samba-tool group addmembers "Backup Operators" u_backup "${C[@]}" > /dev/null
+samba-tool group addmembers g_prim u_prim "${C[@]}" > /dev/null
+samba-tool user setprimarygroup u_prim g_prim "${C[@]}" > /dev/null     # then g_prim's member no longer lists it

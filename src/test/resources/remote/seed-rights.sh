@@ -12,6 +12,7 @@ done
 rpcclient "${C[@]}" -U "$U" 127.0.0.1 -c lsaquery > /dev/null
 sid() { rpcclient "${C[@]}" -U "$U" 127.0.0.1 -c "lookupnames $1" | awk '{print $2}'; }
 BAT=$(sid svc_batch); WEB=$(sid svc_web); READER=$(sid probe_reader)
+G_BATCH=$(sid g_batch); DL_NOBATCH=$(sid dl_nobatch); G_PRIM=$(sid g_prim)
 # Through LSA (LsarAddAccountRights): the rights Samba's AD DC accepts.
 net "${C[@]}" rpc rights grant 'PROBE\svc_batch' SeNetworkLogonRight SeBackupPrivilege -S 127.0.0.1 -U "$U" > /dev/null
 # Nobody holds SeRemoteInteractiveLogonRight afterwards: opnum 35 answers STATUS_NO_MORE_ENTRIES.
@@ -20,7 +21,11 @@ net "${C[@]}" rpc rights revoke 'S-1-5-32-554' SeRemoteInteractiveLogonRight -S 
 # Through privilege.ldb: the rights Samba refuses over LSA but reports back.
 /usr/bin/python3 "$SEED" "$D/private/privilege.ldb" "$BAT=SeBatchLogonRight" "$WEB=SeServiceLogonRight" \
   "$WEB=SeDenyBatchLogonRight" "S-1-5-32-546=SeDenyServiceLogonRight" "S-1-5-32-546=SeDenyInteractiveLogonRight" \
-  "S-1-5-6=SeServiceLogonRight"
+  "S-1-5-6=SeServiceLogonRight" "$G_BATCH=SeBatchLogonRight" "$DL_NOBATCH=SeDenyBatchLogonRight" \
+  "S-1-5-32-551=SeBatchLogonRight" "$G_PRIM=SeBatchLogonRight"
 echo "svc_batch=$BAT"
 echo "svc_web=$WEB"
 echo "probe_reader=$READER"
+for n in u_nested u_denied u_backup u_prim u_none g_batch g_web g_ops g_prim dl_nobatch; do
+  echo "$n=$(sid $n)"
+done

@@ -6,10 +6,15 @@ import java.util.List;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
+import org.logonrights.model.MachineInfo;
 import org.logonrights.model.Memberships;
 import org.logonrights.model.Provenance;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
+import org.logonrights.platform.remote.DcLocator;
+import org.logonrights.platform.remote.DirectoryException;
+import org.logonrights.platform.remote.DomainDirectory;
+import org.logonrights.platform.remote.LdapDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
@@ -43,13 +48,30 @@ public final class RemoteSnapshotReader {
      */
     public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes)
             throws UsageException, EnvironmentException, InputException {
+        return read(host, user, password, configPath, maxBytes, RemoteRequest.Directory.DEFAULT);
+    }
+
+    /**
+     * As {@link #read(String, String, char[], String, long)}, reading domain accounts' groups as
+     * {@code directory} says (null, or its DC null: the target itself when it is a domain controller, with Kerberos).
+     */
+    public static Snapshot read(String host, String user, char[] password, String configPath, long maxBytes,
+                                RemoteRequest.Directory directory)
+            throws UsageException, EnvironmentException, InputException {
         try {
             RemoteTarget target = parse(() -> RemoteTarget.parse(host), "--remote");
             RemoteAccount account = parse(() -> RemoteAccount.parse(user), "--user");
+            RemoteRequest.Directory dcs = directory == null ? RemoteRequest.Directory.DEFAULT : directory;
+            String dc = dcs.dc();
+            String dcHost = dc == null ? null : parse(() -> RemoteTarget.parse(dc), "--dc").host();
             ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
             try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
-                Arrays.fill(password, '\0'); // the logon is done
-                return read(lsa, target.unc(), config, maxBytes);
+                // The same credentials log on to the DC (Kerberos); the array is zeroed in finally.
+                return read(lsa, target.unc(), config, maxBytes, (isDc, dnsDomain) -> {
+                    List<String> candidates = dcHost != null ? List.of(dcHost) : isDc ? List.of(target.host())
+                            : discovered(target, dnsDomain);
+                    return openFirst(candidates, dcs, account, password, target);
+                });
             } catch (RemoteLsaException e) {
                 if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {
                     throw new InputException((String) null, null, e.getMessage(), e); // the message names the file
@@ -61,8 +83,47 @@ public final class RemoteSnapshotReader {
         }
     }
 
+    /** The DCs of the target's DNS domain, from its SRV records; at most three are tried. */
+    private static List<String> discovered(RemoteTarget target, String dnsDomain) throws DirectoryException {
+        if (dnsDomain == null) {
+            throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask: "
+                    + target.host() + " reports no DNS domain (a workgroup machine, or the query failed); give --dc HOST",
+                    null);
+        }
+        List<String> found = DcLocator.locate(dnsDomain, DcLocator.systemDns(target.timeout()));
+        return found.subList(0, Math.min(3, found.size()));
+    }
+
+    /** The first candidate that answers; one that is unreachable or silent gives way to the next. */
+    private static DomainDirectory openFirst(List<String> candidates, RemoteRequest.Directory dcs, RemoteAccount account,
+                                             char[] password, RemoteTarget target) throws DirectoryException {
+        DirectoryException last = null;
+        for (String dc : candidates) {
+            try {
+                return dcs.binding() == RemoteRequest.Binding.LDAPS
+                        ? LdapDirectory.openLdaps(dc, account, password, target.timeout(), dcs.caFile())
+                        : LdapDirectory.open(dc, account, password, target.timeout());
+            } catch (DirectoryException e) {
+                if (e.reason() != DirectoryException.Reason.UNREACHABLE && e.reason() != DirectoryException.Reason.TIMEOUT) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Opens the directory for domain accounts' groups, told whether the target is itself a domain
+     * controller and, when not, the DNS domain it belongs to (null: none or unknown).
+     */
+    @FunctionalInterface
+    interface DirectoryChoice {
+        DomainDirectory open(boolean targetIsDc, String dnsDomain) throws DirectoryException;
+    }
+
     /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
-    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes)
+    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes, DirectoryChoice directories)
             throws RemoteLsaException, InputException {
         RemoteRightsReader.Result rights = new RemoteRightsReader(lsa, uncHost).read();
         String fileName = uncHost + "\\" + config.share() + "\\" + config.path();
@@ -75,7 +136,21 @@ public final class RemoteSnapshotReader {
                     Provenance.of(SourceKind.APPLICATION_HOST, fileName)));
         }
         notes.addAll(iis.notes());
-        return new Snapshot(rights.machine(), rights.rights(), iis.value(), Memberships.NONE, null, notes);
+        MachineInfo machine = rights.machine();
+        // On a DC the account domain is the domain itself, so RemoteRightsReader leaves the name unknown.
+        boolean targetIsDc = machine.name() == null && machine.domain() != null;
+        Memberships memberships = new RemoteMemberships(lsa, uncHost, machine,
+                () -> directories.open(targetIsDc, targetIsDc ? null : dnsDomain(lsa))).read(iis.value(), notes);
+        return new Snapshot(machine, rights.rights(), iis.value(), memberships, null, notes);
+    }
+
+    /** The target's DNS domain for DC discovery; a failed query means "unknown", which the caller reports. */
+    private static String dnsDomain(RemoteLsa lsa) {
+        try {
+            return lsa.dnsDomainName();
+        } catch (RemoteLsaException e) {
+            return null;
+        }
     }
 
     private interface Parser<T> {

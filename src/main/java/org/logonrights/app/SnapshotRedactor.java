@@ -27,6 +27,7 @@ import org.logonrights.sources.snapshot.SnapshotDocument.PasswordDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PoolDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PrincipalDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.RightsDoc;
+import org.logonrights.sources.snapshot.SnapshotDocument.RouteDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SettingDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SourceDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.UnknownRightDoc;
@@ -159,7 +160,12 @@ public final class SnapshotRedactor {
 
     private MembershipDoc membership(MembershipDoc m) {
         return new MembershipDoc(account(m.account()), names.sid(m.sid()), map(m.groups(), this::principal), m.method(),
-                m.complete(), source(m.source()));
+                m.complete(), source(m.source()), map(m.routes(), this::route));
+    }
+
+    /** A route holds SIDs and where it was read (a DC, the server): redacted as the membership's groups are. */
+    private RouteDoc route(RouteDoc r) {
+        return r == null ? null : new RouteDoc(names.sid(r.group()), names.sid(r.via()), source(r.source()));
     }
 
     private GroupPolicyDoc groupPolicy(GroupPolicyDoc g) {

@@ -68,6 +68,11 @@ public final class SnapshotSources {
         if (files.isEmpty()) {
             return () -> LiveMode.readLocalMachine(limit);
         }
+        if (onlyMemberships(files) && LiveMode.isWindows()) {
+            // The live reader, with the file's groups supplying or overriding what it resolves; elsewhere
+            // a lone --memberships is an incomplete offline audit, and the message below says so.
+            return () -> MembershipOverrides.apply(LiveMode.readLocalMachine(limit), files.memberships(), limit);
+        }
         if (!needsPools && files.secedit() == null) {
             throw new UsageException("rights needs --secedit (secedit /export /areas USER_RIGHTS), or --snapshot");
         }
@@ -81,16 +86,30 @@ public final class SnapshotSources {
     private static SnapshotSource remote(RemoteRequest remote, InputSelection files, long maxBytes)
             throws UsageException {
         if (remote.host() == null) {
-            throw new UsageException("--user, --password-env, --password-file and --config-path need --remote HOST");
+            throw new UsageException("--user, --password-env, --password-file, --config-path and the --dc options need --remote HOST");
         }
-        if (!files.isEmpty()) {
+        if (!files.isEmpty() && !onlyMemberships(files)) {
             throw new UsageException("--remote reads the rights and applicationHost.config from HOST; "
-                    + "do not combine it with input files");
+                    + "do not combine it with input files other than --memberships");
+        }
+        if (remote.directory().caFile() != null && remote.directory().binding() != RemoteRequest.Binding.LDAPS) {
+            throw new UsageException("--dc-ca names the CA of the DC's TLS certificate: it goes with --dc-auth ldaps");
         }
         if (remote.user() == null) {
             throw new UsageException("--remote needs --user DOMAIN\\name (an administrator of " + remote.host() + ")");
         }
-        return () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
-                remote.configPath(), maxBytes);
+        SnapshotSource read = () -> RemoteSnapshotReader.read(remote.host(), remote.user(), remote.password().read(),
+                remote.configPath(), maxBytes, remote.directory());
+        if (files.memberships() == null) {
+            return read;
+        }
+        InputFiles limit = new InputFiles(maxBytes);
+        return () -> MembershipOverrides.apply(read.read(), files.memberships(), limit);
+    }
+
+    /** True when --memberships is the only input file: it then adds to a live or remote read. */
+    private static boolean onlyMemberships(InputSelection files) {
+        return files.memberships() != null && files.secedit() == null && files.applicationHost() == null
+                && files.gpresult() == null && files.gpoTemplates().isEmpty() && files.snapshot() == null;
     }
 }

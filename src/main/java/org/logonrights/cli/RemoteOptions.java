@@ -55,6 +55,22 @@ public final class RemoteOptions {
                     + "%%windir%%\\System32\\inetsrv\\config on C$).")
     String configPath;
 
+    @Option(names = "--dc", paramLabel = "HOST",
+            description = "A domain controller of HOST's domain, read over LDAP (TCP 389) with Kerberos (TCP 88) "
+                    + "as --user, for the groups of domain pool accounts (default: HOST itself when it is a DC, else one "
+                    + "found from HOST's DNS domain).")
+    String dc;
+
+    @Option(names = "--dc-auth", paramLabel = "kerberos|ldaps",
+            description = "How to authenticate to the DC: kerberos (default; LDAP with Kerberos, integrity-protected) "
+                    + "or ldaps (TCP 636: TLS, then a simple bind inside it).")
+    RemoteRequest.Binding dcAuth;
+
+    @Option(names = "--dc-ca", paramLabel = "FILE",
+            description = "With --dc-auth ldaps: the CA certificates (PEM or DER) to trust for the DC's certificate "
+                    + "(default: the JVM's trust store).")
+    Path dcCa;
+
     /** Refuses {@code --password VALUE} without echoing the value, which picocli's unknown-option error would. */
     @Option(names = "--password", hidden = true, arity = "0..1", paramLabel = "IGNORED")
     void refusePlainPassword(String ignored) {
@@ -67,12 +83,14 @@ public final class RemoteOptions {
 
     /** True when any remote option was given, so that the remote path (and its checks) applies. */
     boolean requested() {
-        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null;
+        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null
+                || dc != null || dcAuth != null || dcCa != null;
     }
 
     /** The remote machine these options name, or null when no remote option was given. */
     RemoteRequest request() {
-        return requested() ? new RemoteRequest(host, user, this::password, configPath) : null;
+        return requested() ? new RemoteRequest(host, user, this::password, configPath,
+                new RemoteRequest.Directory(dc, dcAuth, dcCa)) : null;
     }
 
     /** Asked for only when the logon happens, after the request was found complete. */

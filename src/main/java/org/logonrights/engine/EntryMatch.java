@@ -29,6 +29,11 @@ public record EntryMatch(RightEntry entry, Sid resolvedSid, Match match, Match f
         LOCAL_ACCOUNT,
         /** A group the membership data lists for the account. */
         GROUP,
+        /**
+         * A group the membership data lists with the route that reaches it (a remote audit's
+         * {@link org.logonrights.model.GroupRoute}s): the entry's resolved SID is the group.
+         */
+        GROUP_ROUTE,
         /** Local account and member of Administrators (S-1-5-114). */
         LOCAL_ADMINISTRATOR,
         // In the worker token, but it is undocumented whether LSA counts it for the rights check.

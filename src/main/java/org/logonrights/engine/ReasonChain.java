@@ -9,6 +9,7 @@ import org.logonrights.engine.ReasonStep.Step;
 import org.logonrights.model.AccountMembership;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
+import org.logonrights.model.MembershipSource;
 import org.logonrights.model.ProcessModel;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.UserRight;
@@ -113,9 +114,12 @@ final class ReasonChain {
             return;
         }
         AccountMembership am = m.get();
+        // A remote membership names where it was read (tokenGroups on the DC, SAMR on the server).
+        String where = am.source() == MembershipSource.REMOTE_TOKEN_GROUPS && am.provenance().element() != null
+                ? " (" + am.provenance().element() + ")" : "";
         steps.add(new ReasonStep(Step.MEMBERSHIP, "Group membership of " + c.identity().account() + ": "
                 + am.groups().size() + " group(s) from " + am.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (c.token().membershipComplete() ? "" : " (known to be incomplete)") + ".", am.provenance()));
+                + where + (c.token().membershipComplete() ? "" : " (known to be incomplete)") + ".", am.provenance()));
     }
 
     private static void grants(PoolContext c, List<ReasonStep> steps) {

@@ -88,7 +88,8 @@ public final class TokenModel {
         if (membership != null) {
             for (Principal g : membership.groups()) {
                 if (g.sid() != null) {
-                    t.certain.putIfAbsent(g.sid(), Why.GROUP);
+                    // A route the membership records (a remote audit's) is worded link by link.
+                    t.certain.putIfAbsent(g.sid(), membership.routeTo(g.sid()).isEmpty() ? Why.GROUP : Why.GROUP_ROUTE);
                 }
                 if (g.name() != null) {
                     t.certainNames.putIfAbsent(key(g.name()), Why.GROUP);

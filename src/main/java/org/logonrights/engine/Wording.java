@@ -2,15 +2,20 @@ package org.logonrights.engine;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.logonrights.engine.PoolContext.When;
+import org.logonrights.model.AccountMembership;
 import org.logonrights.model.GpoRightSetting;
+import org.logonrights.model.GroupRoute;
 import org.logonrights.model.LoggedEvent;
 import org.logonrights.model.MembershipSource;
+import org.logonrights.model.Principal;
+import org.logonrights.model.Provenance;
 import org.logonrights.model.RightEntry;
 import org.logonrights.model.Sid;
 import org.logonrights.model.UserRight;
@@ -40,6 +45,45 @@ public final class Wording {
             GROUP_REASONS.put(source, "a group the account belongs to ("
                     + (source == MembershipSource.FILE ? "membership file" : source.name()) + ")");
         }
+    }
+
+    /**
+     * "a group the account belongs to (membership file)"; a remote membership names where it was read
+     * ("groups of X from tokenGroups on dc01 and SamrGetAliasMembership on web01").
+     */
+    private static String groupReason(AccountMembership membership) {
+        if (membership.source() == MembershipSource.REMOTE_TOKEN_GROUPS) {
+            return "a group the account belongs to (" + membership.provenance().describe() + ")";
+        }
+        return GROUP_REASONS.get(membership.source());
+    }
+
+    /**
+     * How {@code group} reaches the account, link by link: "a group the account belongs to: PROBE\\u is
+     * a member of PROBE\\g_web (memberOf on dc01), which is a member of PROBE\\g_batch (...)".
+     */
+    static String groupRoute(String account, AccountMembership membership, Sid group) {
+        List<GroupRoute> chain = membership.routeTo(group);
+        if (chain.isEmpty()) {
+            return groupReason(membership);
+        }
+        Map<Sid, String> names = new HashMap<>();
+        for (Principal g : membership.groups()) {
+            if (g.sid() != null) {
+                names.put(g.sid(), g.display());
+            }
+        }
+        StringBuilder b = new StringBuilder("a group the account belongs to: ")
+                .append(account != null ? account : String.valueOf(membership.sid()));
+        String link = " is a member of ";
+        for (GroupRoute r : chain) {
+            Provenance p = r.provenance();
+            b.append(link).append(names.getOrDefault(r.group(), r.group().toString())).append(" (")
+                    .append(p.element() != null ? p.element() : p.kind().label())
+                    .append(p.file() != null ? " on " + p.file() : "").append(')');
+            link = ", which is a member of ";
+        }
+        return b.toString();
     }
 
     /** The sentences that quote one right's holders at one time. */
@@ -158,7 +202,8 @@ public final class Wording {
             case THIS_ORGANIZATION -> "This Organization, in every token";
             case USERS -> "BUILTIN\\Users, in every domain and virtual account's token";
             case LOCAL_ACCOUNT -> "Local account (S-1-5-113), in every local account's token";
-            case GROUP -> GROUP_REASONS.get(c.token().membership().orElseThrow().source());
+            case GROUP -> groupReason(c.token().membership().orElseThrow());
+            case GROUP_ROUTE -> groupRoute(c.identity().account(), c.token().membership().orElseThrow(), m.resolvedSid());
             case LOCAL_ADMINISTRATOR -> "local account in Administrators (S-1-5-114)";
             case VIRTUAL_ACCOUNT_LOGON_TYPE -> "the service logon-type SID";
             case LOGON_TYPE -> "the " + WellKnownSids.nameOf(m.resolvedSid()).orElse("logon-type") + " logon-type SID";

@@ -130,6 +130,18 @@ public final class Sid implements Comparable<Sid> {
         return isNtAuthority(82) && subAuthorities.length == 6;
     }
 
+    /** The SID of the account or group {@code rid} of this domain, e.g. S-1-5-32 and 551: S-1-5-32-551. */
+    public Sid child(long rid) {
+        long[] subs = Arrays.copyOf(subAuthorities, subAuthorities.length + 1);
+        subs[subs.length - 1] = rid;
+        return of(authority, subs);
+    }
+
+    /** The domain a SID belongs to: everything but its relative identifier (the SID itself when it has none). */
+    public Sid domain() {
+        return subAuthorities.length == 0 ? this : new Sid(authority, Arrays.copyOf(subAuthorities, subAuthorities.length - 1));
+    }
+
     /** The last sub-authority, the relative identifier. */
     public long rid() {
         return subAuthorities.length == 0 ? authority : subAuthorities[subAuthorities.length - 1];

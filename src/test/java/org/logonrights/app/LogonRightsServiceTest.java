@@ -80,6 +80,17 @@ class LogonRightsServiceTest {
         }
 
         @Test
+        void aMembershipFileAloneGoesWithARemoteReadAndOffWindowsIsAnIncompleteOfflineAudit() throws Exception {
+            InputSelection membershipsOnly = new InputSelection(null, null, SAMPLE.resolve("memberships.json"), null,
+                    List.of(), null);
+            assertTrue(SnapshotSources.select(request(membershipsOnly, new RemoteRequest("web01", "A\\b", NO_PASSWORD, null)))
+                    != null, "no usage error");
+            if (!LiveMode.isWindows()) {
+                assertTrue(usageError(request(membershipsOnly, null)).startsWith("an offline audit needs both --secedit"));
+            }
+        }
+
+        @Test
         void noInputAtAllMeansTheLocalMachine() throws Exception {
             SnapshotSource live = SnapshotSources.select(request(NO_FILES, null));
             if (!LiveMode.isWindows()) {

@@ -17,6 +17,7 @@ import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
 import org.logonrights.model.UserRight;
+import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.FakeRemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
 import org.logonrights.sources.InputFiles;
@@ -40,13 +41,18 @@ class RemoteSnapshotReaderTest {
                 .unknownToServer(UserRight.BATCH);
     }
 
+    /** No directory: the fake target is a member server and no --dc was given. */
+    private static final RemoteSnapshotReader.DirectoryChoice NO_DC = (isDc, dnsDomain) -> {
+        throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "no domain controller to ask", null);
+    };
+
     private static RemoteSnapshotReader.ConfigPath defaultPath() throws UsageException {
         return RemoteSnapshotReader.ConfigPath.parse(RemoteSnapshotReader.DEFAULT_CONFIG_PATH);
     }
 
     @Test
     void rightsAndConfigurationCarryTheirRemoteProvenance() throws Exception {
-        Snapshot s = RemoteSnapshotReader.read(server(config()), "\\\\web01", defaultPath(), 1 << 20);
+        Snapshot s = RemoteSnapshotReader.read(server(config()), "\\\\web01", defaultPath(), 1 << 20, NO_DC);
         assertEquals(SourceKind.LSA, s.rights().source().kind());
         assertEquals("\\\\web01", s.rights().source().file());
         assertEquals("\\\\web01\\C$\\" + CONFIG, s.iis().source().file());
@@ -59,6 +65,21 @@ class RemoteSnapshotReaderTest {
     }
 
     @Test
+    void theDirectoryIsChosenFromTheTargetsRoleAndDnsDomainOnlyWhenADomainAccountNeedsIt() throws Exception {
+        List<String> asked = new java.util.ArrayList<>();
+        RemoteSnapshotReader.DirectoryChoice record = (isDc, dnsDomain) -> {
+            asked.add(isDc + " " + dnsDomain);
+            throw new DirectoryException(DirectoryException.Reason.UNREACHABLE, "down", null);
+        };
+        RemoteSnapshotReader.read(server(config()).dnsDomain("probe.test"), "\\\\web01", defaultPath(), 1 << 20, record);
+        assertEquals(List.of("false probe.test"), asked, "a member server: discover from its DNS domain");
+        asked.clear();
+        RemoteSnapshotReader.read(server(config()).domains("PROBE", "PROBE").dnsDomain("probe.test"), "\\\\dc01",
+                defaultPath(), 1 << 20, record);
+        assertEquals(List.of("true null"), asked, "a DC answers for its own domain");
+    }
+
+    @Test
     void utf16ConfigurationIsDecodedLikeALocalFile() throws Exception {
         byte[] utf8 = config();
         String text = new String(utf8, StandardCharsets.UTF_8);
@@ -67,7 +88,7 @@ class RemoteSnapshotReaderTest {
         utf16[0] = (byte) 0xFF;
         utf16[1] = (byte) 0xFE;
         System.arraycopy(body, 0, utf16, 2, body.length);
-        Snapshot s = RemoteSnapshotReader.read(server(utf16), "\\\\web01", defaultPath(), 1 << 20);
+        Snapshot s = RemoteSnapshotReader.read(server(utf16), "\\\\web01", defaultPath(), 1 << 20, NO_DC);
         assertEquals(5, s.iis().pools().size());
     }
 
@@ -83,7 +104,7 @@ class RemoteSnapshotReaderTest {
     @Test
     void invalidConfigurationIsAnInputErrorNamingTheRemoteFile() {
         InputException e = assertThrows(InputException.class, () -> RemoteSnapshotReader.read(
-                server("<configuration>".getBytes(StandardCharsets.UTF_8)), "\\\\web01", defaultPath(), 1 << 20));
+                server("<configuration>".getBytes(StandardCharsets.UTF_8)), "\\\\web01", defaultPath(), 1 << 20, NO_DC));
         assertEquals("\\\\web01\\C$\\" + CONFIG, e.file());
     }
 
@@ -91,7 +112,7 @@ class RemoteSnapshotReaderTest {
     void failuresOfTheFakePassThroughForTheCallerToMap() {
         FakeRemoteLsa lsa = new FakeRemoteLsa().failWith(
                 new RemoteLsaException(RemoteLsaException.Reason.ACCESS_DENIED, "access denied"));
-        assertThrows(RemoteLsaException.class, () -> RemoteSnapshotReader.read(lsa, "\\\\web01", defaultPath(), 100));
+        assertThrows(RemoteLsaException.class, () -> RemoteSnapshotReader.read(lsa, "\\\\web01", defaultPath(), 100, NO_DC));
     }
 
     @Test

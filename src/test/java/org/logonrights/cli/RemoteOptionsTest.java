@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logonrights.app.ExitCode;
 import org.logonrights.app.InputSelection;
+import org.logonrights.app.RemoteRequest;
 import org.logonrights.app.SnapshotRequest;
 import org.logonrights.app.SnapshotSources;
 import org.logonrights.app.UsageException;
@@ -75,6 +76,32 @@ class RemoteOptionsTest {
     }
 
     @Test
+    void directoryOptionsBecomeTheRequestsDirectoryAndTheirMistakesAreUsageErrors() {
+        RemoteOptions o = options("web01", "A\\b");
+        assertEquals(RemoteRequest.Directory.DEFAULT, o.request().directory());
+        o.dc = "dc01";
+        o.dcAuth = RemoteRequest.Binding.LDAPS;
+        o.dcCa = Path.of("ca.pem");
+        assertEquals(new RemoteRequest.Directory("dc01", RemoteRequest.Binding.LDAPS, Path.of("ca.pem")), o.request().directory());
+
+        RemoteOptions caWithoutLdaps = options("web01", "A\\b");
+        caWithoutLdaps.dcCa = Path.of("ca.pem");
+        assertEquals("--dc-ca names the CA of the DC's TLS certificate: it goes with --dc-auth ldaps",
+                assertThrows(UsageException.class, () -> load(caWithoutLdaps, NO_FILES, 100)).getMessage());
+        RemoteOptions dcAlone = new RemoteOptions();
+        dcAlone.dc = "dc01";
+        assertTrue(dcAlone.requested());
+        assertTrue(assertThrows(UsageException.class, () -> load(dcAlone, NO_FILES, 100)).getMessage()
+                .endsWith("need --remote HOST"));
+
+        CliResult bad = Cli.run("audit", "--remote", "web01", "--user", "A\\b", "--dc-auth", "ntlm");
+        assertEquals(ExitCode.INVALID_INPUT.code(), bad.exitCode());
+        assertTrue(bad.stderr().contains("--dc-auth") && bad.stderr().contains("ntlm"), bad.stderr());
+        CliResult lower = Cli.run("audit", "--remote", "web01:1", "--user", "A\\b", "--dc-auth", "ldaps", "--dc-ca", "x");
+        assertFalse(lower.stderr().contains("Invalid value"), "the value is case-insensitive: " + lower.stderr());
+    }
+
+    @Test
     void plainPasswordIsRefusedWithoutEchoingIt() {
         CliResult r = Cli.run("audit", "--remote", "web01", "--user", "A\\b", "--password", "Hunter2-secret");
         assertEquals(ExitCode.INVALID_INPUT.code(), r.exitCode());
@@ -86,6 +113,9 @@ class RemoteOptionsTest {
     void helpListsTheRemoteOptionsButNotThePasswordTrap() {
         String help = Cli.run("audit", "--help").stdout();
         for (String option : new String[] {"--remote", "--user", "--password-env", "--password-file", "--config-path"}) {
+            assertTrue(help.contains(option), option);
+        }
+        for (String option : new String[] {"--dc", "--dc-auth", "--dc-ca"}) {
             assertTrue(help.contains(option), option);
         }
         assertFalse(help.contains("--password "), help);

@@ -95,9 +95,11 @@ class RemoteAuditSambaIT {
         assertEquals("\\\\127.0.0.1\\C$\\" + SambaDc.CONFIG_PATH, s.iis().source().file());
         assertEquals("PROBE", s.machine().domain());
 
-        assertEquals(List.of(batch), holders(s, UserRight.BATCH));
-        assertEquals(List.of("PROBE\\svc_batch"), names(s, UserRight.BATCH));
-        assertEquals(List.of(web), holders(s, UserRight.DENY_BATCH));
+        // svc_batch directly, and the group-membership world's grants (RemoteGroupsSambaIT).
+        assertEquals(List.of("PROBE\\svc_batch", "PROBE\\g_batch", "PROBE\\g_prim", "BUILTIN\\Backup Operators"),
+                names(s, UserRight.BATCH));
+        assertEquals(batch, holders(s, UserRight.BATCH).get(0));
+        assertEquals(List.of(web, dc.sids.get("dl_nobatch")), holders(s, UserRight.DENY_BATCH));
         assertEquals(List.of("NT AUTHORITY\\SERVICE", "PROBE\\svc_web"), names(s, UserRight.SERVICE));
         assertEquals(List.of("BUILTIN\\Guests"), names(s, UserRight.DENY_SERVICE));
         assertEquals(List.of("BUILTIN\\Guests"), names(s, UserRight.DENY_INTERACTIVE));
@@ -113,10 +115,13 @@ class RemoteAuditSambaIT {
         for (PoolResult p : AuditService.audit(s, List.of()).result().pools()) {
             verdicts.put(p.name(), p.verdict());
         }
-        assertEquals(Verdict.WILL_FAIL, verdicts.get("WebPool"), "svc_web is denied the batch right: " + verdicts);
-        assertEquals(Verdict.WILL_START, verdicts.get("DefaultAppPool"), verdicts.toString());
-        assertEquals(Verdict.WILL_START, verdicts.get("Intranet"), verdicts.toString());
-        assertEquals(5, verdicts.size());
+        Map<String, Verdict> expected = new TreeMap<>(Map.of(
+                "BatchPool", Verdict.WILL_START,        // the direct grant
+                "DefaultAppPool", Verdict.WILL_START,
+                "Intranet", Verdict.WILL_START,
+                "ServicePool", Verdict.WILL_FAIL,       // the deny through BUILTIN\\Guests, which svc_web is in
+                "WebPool", Verdict.WILL_FAIL));         // denied the batch right directly, and no grant
+        assertEquals(expected, verdicts);
     }
 
     @Test
@@ -129,7 +134,7 @@ class RemoteAuditSambaIT {
             // opnum 11: the same accounts
             List<Sid> accounts = lsa.enumerateAccounts();
             assertEquals(new TreeSet<>(sids(theirs.get("accounts"))), new TreeSet<>(accounts));
-            assertEquals(10, accounts.size(), accounts.toString());
+            assertEquals(13, accounts.size(), accounts.toString());
             // opnum 36: the same rights, in the same order, per account
             for (Sid sid : accounts) {
                 assertEquals(strings(theirs.get("accountRights").get(sid.toString())), lsa.accountRights(sid), sid.toString());
@@ -175,8 +180,12 @@ class RemoteAuditSambaIT {
         Path secedit = offline.resolve("secedit.inf");
         Files.write(secedit, seceditExport(SambaDc.impacketAvailable() ? impacketRights() : null));
         Path config = dc.scripts.resolve("applicationHost.config");
+        // The groups of the two custom accounts as the independent clients read them (RemoteGroupsSambaIT
+        // checks that ours are equal), written as a --memberships file.
+        Path memberships = offline.resolve("memberships.json");
+        Files.writeString(memberships, membershipFile(), StandardCharsets.UTF_8);
         CliResult local = JarRunner.run("audit", "--secedit", secedit.toString(), "--applicationhost", config.toString(),
-                "--format", "json");
+                "--memberships", memberships.toString(), "--format", "json");
         assertEquals(remote.exitCode(), local.exitCode(), local.stderr());
 
         Map<String, List<String>> remoteVerdicts = verdicts(remote.stdout());
@@ -310,6 +319,21 @@ class RemoteAuditSambaIT {
         out[1] = (byte) 0xFE;
         System.arraycopy(text, 0, out, 2, text.length);
         return out;
+    }
+
+    /** {@code {"accounts": [...]}} for svc_batch and svc_web from Samba's own tokenGroups and impacket's SAMR. */
+    private static String membershipFile() throws Exception {
+        String out = SambaDc.runWithEnv(dc.dir.resolve("independent.out"), 60, Map.of("LR_PASSWORD", SambaDc.ADMIN_PASSWORD),
+                "/usr/bin/python3", dc.scripts.resolve("independent_groups.py").toString(),
+                dc.dcDir().resolve("private/sam.ldb").toString(), HOST, "PROBE", "Administrator", "svc_batch", "svc_web");
+        JsonNode theirs = JSON.readTree(out.substring(out.indexOf('{')));
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        for (String user : List.of("svc_batch", "svc_web")) {
+            List<Map<String, String>> groups = new ArrayList<>();
+            theirs.get(user).get("token").forEach(g -> groups.add(Map.of("sid", g.asText())));
+            accounts.add(Map.of("account", "PROBE\\" + user, "sid", theirs.get(user).get("sid").asText(), "groups", groups));
+        }
+        return JSON.writeValueAsString(Map.of("accounts", accounts));
     }
 
     /** Pool name -> [verdict, confidence, required right] from a JSON report. */

@@ -31,8 +31,12 @@ final class SambaDc implements AutoCloseable {
     static final String CONFIG_PATH = "Windows\\System32\\inetsrv\\config\\applicationHost.config";
     private static final List<String> TOOLS = List.of("/usr/sbin/samba", "/usr/bin/samba-tool", "/usr/bin/rpcclient",
             "/usr/bin/net", "/usr/bin/python3");
+    /** The group-membership world's configuration, on C$ beside the five-pool one. */
+    static final String GROUPS_CONFIG_PATH = "C$\\groups\\applicationHost.config";
+    /** The DC's DNS name (its rootDSE dnsHostName), which Kerberos needs for the SPN ldap/probedc.probe.test. */
+    static final String DC_NAME = "probedc.probe.test";
     private static final String[] RESOURCES = {"provision-dc.sh", "seed-rights.sh", "seed_rights.py", "impacket_lsa.py",
-            "applicationHost.config"};
+            "applicationHost.config", "groups-applicationHost.config", "independent_groups.py"};
 
     final Path dir;
     final Path scripts;
@@ -107,7 +111,8 @@ final class SambaDc implements AutoCloseable {
         Process samba = null;
         try {
             run(dir.resolve("provision.out"), 180, "bash", scripts.resolve("provision-dc.sh").toString(), dc.toString(),
-                    scripts.resolve("applicationHost.config").toString(), ADMIN_PASSWORD, USER_PASSWORD);
+                    scripts.resolve("applicationHost.config").toString(), ADMIN_PASSWORD, USER_PASSWORD,
+                    scripts.resolve("groups-applicationHost.config").toString());
             samba = new ProcessBuilder("/usr/sbin/samba", "-s", dc.resolve("etc/smb.conf").toString(), "-i",
                     "--no-process-group", "-d", "0")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("samba.out").toFile()).start();

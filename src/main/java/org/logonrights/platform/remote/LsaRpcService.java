@@ -110,4 +110,13 @@ final class LsaRpcService extends LocalSecurityAuthorityService {
     private static String text(RPCUnicodeString s) {
         return s == null || s.getValue() == null ? "" : s.getValue();
     }
+
+    /** LsarQueryInformationPolicy level 12: the DNS domain the machine belongs to, or null (a workgroup). */
+    LsarQueryDnsDomainInformation.Info dnsDomainInformation(PolicyHandle policy) throws IOException {
+        LsarQueryDnsDomainInformation.Response r = call(new LsarQueryDnsDomainInformation.Request(parseHandle(policy)));
+        if (r.getReturnValue() != 0) {
+            throw new RPCException("LsarQueryInformationPolicy", r.getReturnValue());
+        }
+        return r.info();
+    }
 }

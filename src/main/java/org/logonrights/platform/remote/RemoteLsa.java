@@ -31,6 +31,12 @@ public interface RemoteLsa extends AutoCloseable {
     /** The machine's account domain (its NetBIOS name, or the domain on a DC) and primary domain. */
     PolicyDomains domains() throws RemoteLsaException;
 
+    /**
+     * The DNS name of the domain the machine belongs to (LsarQueryInformationPolicy,
+     * PolicyDnsDomainInformation), or null on a machine in a workgroup.
+     */
+    String dnsDomainName() throws RemoteLsaException;
+
     /** Every SID that has an LSA account object (LsarEnumerateAccounts, opnum 11, all pages). */
     List<Sid> enumerateAccounts() throws RemoteLsaException;
 
@@ -58,6 +64,28 @@ public interface RemoteLsa extends AutoCloseable {
      * @throws RemoteLsaException with {@link RemoteLsaException.Reason#TOO_LARGE} above {@code maxBytes}
      */
     byte[] readFile(String share, String path, long maxBytes) throws RemoteLsaException;
+
+    /**
+     * The aliases of the machine's Account domain and of its Builtin domain (S-1-5-32) that hold any
+     * of {@code sids} directly (SamrGetAliasMembership on {@code \\pipe\\samr}, one call per
+     * domain), each with the SIDs of {@code sids} it holds (SamrGetMembersInAlias). Not transitive:
+     * the caller repeats it with the aliases added until nothing new appears.
+     */
+    Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException;
+
+    /**
+     * A local account of the machine (its Account domain over SAMR: SamrLookupNamesInDomain), with the
+     * machine's groups it is a direct member of (SamrGetGroupsForUser: its primary group, "None" on
+     * a member server); null when the machine has no user of that name.
+     */
+    LocalAccount localAccount(String name) throws RemoteLsaException;
+
+    /** A local user of the machine and its groups in the machine's own Account domain. */
+    record LocalAccount(Sid sid, List<Sid> groups) {
+        public LocalAccount {
+            groups = List.copyOf(groups);
+        }
+    }
 
     /** Closes the policy handle and the session. Idempotent; never throws. */
     @Override

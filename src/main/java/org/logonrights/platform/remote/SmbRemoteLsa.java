@@ -17,6 +17,14 @@ import com.rapid7.client.dcerpc.RPCException;
 import com.rapid7.client.dcerpc.dto.SID;
 import com.rapid7.client.dcerpc.mslsad.dto.PolicyDomainInfo;
 import com.rapid7.client.dcerpc.mslsad.dto.PolicyHandle;
+import com.rapid7.client.dcerpc.mssamr.SecurityAccountManagerService;
+import com.rapid7.client.dcerpc.mssamr.dto.AliasHandle;
+import com.rapid7.client.dcerpc.mssamr.dto.DomainHandle;
+import com.rapid7.client.dcerpc.mssamr.dto.Membership;
+import com.rapid7.client.dcerpc.mssamr.dto.MembershipWithAttributes;
+import com.rapid7.client.dcerpc.mssamr.dto.MembershipWithUse;
+import com.rapid7.client.dcerpc.mssamr.dto.ServerHandle;
+import com.rapid7.client.dcerpc.mssamr.dto.UserHandle;
 import com.rapid7.client.dcerpc.objects.RPCSID;
 import com.rapid7.client.dcerpc.transport.SMBTransportFactories;
 import java.io.IOException;
@@ -52,6 +60,15 @@ final class SmbRemoteLsa implements RemoteLsa {
     static final int POLICY_LOOKUP_NAMES = 0x00000800;
     static final int POLICY_ACCESS = POLICY_LOOKUP_NAMES | POLICY_VIEW_LOCAL_INFORMATION;
     private static final int STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+    /** MS-SAMR 2.2.1: the least access that lists a SID's aliases and an alias's members. */
+    static final int SAM_SERVER_LOOKUP_DOMAIN = 0x00000020;
+    static final int SAM_SERVER_CONNECT = 0x00000001;
+    static final int DOMAIN_LOOKUP = 0x00000200;
+    static final int ALIAS_LIST_MEMBERS = 0x00000004;
+    static final Sid BUILTIN_DOMAIN = Sid.parse("S-1-5-32");
+    static final int USER_LIST_GROUPS = 0x00000100;
+    /** SamrLookupNamesInDomain: none of the names exists. */
+    private static final int STATUS_NONE_MAPPED = 0xC0000073;
 
     private final RemoteTarget target;
     private final SmbFailures failures;
@@ -118,6 +135,18 @@ final class SmbRemoteLsa implements RemoteLsa {
                     primary == null ? null : primary.getDomainName());
         } catch (IOException | RuntimeException e) {
             throw failures.classify(e, "querying the policy's domains (LsarQueryInformationPolicy)");
+        }
+    }
+
+    @Override
+    public String dnsDomainName() throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        try {
+            LsarQueryDnsDomainInformation.Info info = lsa.dnsDomainInformation(h);
+            String name = info == null ? null : info.dnsDomainName();
+            return name == null || name.isBlank() ? null : name.strip();
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, "querying the policy's DNS domain (LsarQueryInformationPolicy)");
         }
     }
 
@@ -206,6 +235,116 @@ final class SmbRemoteLsa implements RemoteLsa {
             return Optional.empty();
         }
         return Optional.of(new ResolvedName(domain, name, use));
+    }
+
+    @Override
+    public Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        List<Sid> unique = new ArrayList<>(new LinkedHashSet<>(sids));
+        Map<Sid, List<Sid>> out = new LinkedHashMap<>();
+        if (unique.isEmpty()) {
+            return out;
+        }
+        String doing = "reading the account domain (LsarQueryInformationPolicy)";
+        try {
+            PolicyDomainInfo account = lsa.getPolicyAccountDomainInformation(h);
+            doing = "opening \\pipe\\samr";
+            SecurityAccountManagerService samr = new SecurityAccountManagerService(
+                    SMBTransportFactories.SAMSVC.getTransport(session));
+            doing = "connecting to the SAM (SamrConnect)";
+            ServerHandle server = samr.openServer("", SAM_SERVER_CONNECT | SAM_SERVER_LOOKUP_DOMAIN);
+            try {
+                SID[] array = unique.stream().map(SmbRemoteLsa::toRapid7).toArray(SID[]::new);
+                List<Sid> domains = new ArrayList<>();
+                if (account != null && account.getDomainSID() != null) {
+                    domains.add(toSid(account.getDomainSID()));
+                }
+                domains.add(BUILTIN_DOMAIN);
+                for (Sid domainSid : domains) {
+                    doing = "listing the aliases of " + domainSid + " that hold the account (SamrGetAliasMembership)";
+                    DomainHandle domain = samr.openDomain(server, toRapid7(domainSid), DOMAIN_LOOKUP);
+                    try {
+                        for (Membership m : samr.getAliasMembership(domain, array)) {
+                            Sid alias = domainSid.child(m.getRelativeID());
+                            doing = "listing the members of " + alias + " (SamrGetMembersInAlias)";
+                            AliasHandle handle = samr.openAlias(domain, m.getRelativeID(), ALIAS_LIST_MEMBERS);
+                            try {
+                                List<Sid> holders = new ArrayList<>();
+                                for (SID member : samr.getMembersInAlias(handle)) {
+                                    Sid sid = toSid(member);
+                                    if (unique.contains(sid)) {
+                                        holders.add(sid);
+                                    }
+                                }
+                                out.put(alias, holders);
+                            } finally {
+                                samr.closeHandle(handle);
+                            }
+                        }
+                    } finally {
+                        samr.closeHandle(domain);
+                    }
+                }
+            } finally {
+                samr.closeHandle(server);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
+    }
+
+    @Override
+    public LocalAccount localAccount(String name) throws RemoteLsaException {
+        PolicyHandle h = requireOpen();
+        String doing = "reading the account domain (LsarQueryInformationPolicy)";
+        try {
+            PolicyDomainInfo account = lsa.getPolicyAccountDomainInformation(h);
+            if (account == null || account.getDomainSID() == null) {
+                return null;
+            }
+            Sid domainSid = toSid(account.getDomainSID());
+            doing = "opening \\pipe\\samr";
+            SecurityAccountManagerService samr = new SecurityAccountManagerService(
+                    SMBTransportFactories.SAMSVC.getTransport(session));
+            ServerHandle server = samr.openServer("", SAM_SERVER_CONNECT | SAM_SERVER_LOOKUP_DOMAIN);
+            try {
+                DomainHandle domain = samr.openDomain(server, toRapid7(domainSid), DOMAIN_LOOKUP);
+                try {
+                    doing = "looking up the local account " + name + " (SamrLookupNamesInDomain)";
+                    MembershipWithUse[] found; // an unmapped name is a null element, or STATUS_NONE_MAPPED
+                    try {
+                        found = samr.lookupNamesInDomain(domain, name);
+                    } catch (RPCException e) {
+                        if (e.getReturnValue() == STATUS_NONE_MAPPED) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                    if (found.length == 0 || found[0] == null || found[0].getUseValue() != SidNameUse.USER.code()) {
+                        return null;
+                    }
+                    long rid = found[0].getRelativeID();
+                    doing = "reading the groups of the local account " + name + " (SamrGetGroupsForUser)";
+                    UserHandle user = samr.openUser(domain, rid, USER_LIST_GROUPS);
+                    try {
+                        List<Sid> groups = new ArrayList<>();
+                        for (MembershipWithAttributes g : samr.getGroupsForUser(user)) {
+                            groups.add(domainSid.child(g.getRelativeID()));
+                        }
+                        return new LocalAccount(domainSid.child(rid), groups);
+                    } finally {
+                        samr.closeHandle(user);
+                    }
+                } finally {
+                    samr.closeHandle(domain);
+                }
+            } finally {
+                samr.closeHandle(server);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.logonrights.sources.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,15 @@ public record SnapshotDocument(String format, int schemaVersion, ToolDoc tool, M
     public record CredentialDoc(String userName, String context, String requiredRight, PasswordDoc password, SourceDoc source) {
     }
 
-    @JsonPropertyOrder({"account", "sid", "groups", "method", "complete", "source"})
+    /** {@code routes} is left out when empty, so memberships without routes are written as before. */
+    @JsonPropertyOrder({"account", "sid", "groups", "method", "complete", "source", "routes"})
     public record MembershipDoc(String account, String sid, List<PrincipalDoc> groups, String method, boolean complete,
-                                SourceDoc source) {
+                                SourceDoc source, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RouteDoc> routes) {
+    }
+
+    /** One link of a membership: {@code group} holds {@code via}, as recorded where {@code source} says. */
+    @JsonPropertyOrder({"group", "via", "source"})
+    public record RouteDoc(String group, String via, SourceDoc source) {
     }
 
     @JsonPropertyOrder({"gpos", "settings", "sources"})

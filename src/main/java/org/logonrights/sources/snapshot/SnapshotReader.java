@@ -19,6 +19,7 @@ import org.logonrights.model.EffectiveRights;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
+import org.logonrights.model.GroupRoute;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputException;
@@ -54,6 +55,7 @@ import org.logonrights.sources.snapshot.SnapshotDocument.PasswordDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PoolDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PrincipalDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.RightsDoc;
+import org.logonrights.sources.snapshot.SnapshotDocument.RouteDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SettingDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SourceDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.UnknownRightDoc;
@@ -360,9 +362,18 @@ public final class SnapshotReader {
             if (m.account() == null && m.sid() == null) {
                 throw bad(path, "a membership needs an account or a sid");
             }
+            List<GroupRoute> routes = m.routes() == null ? List.of() : each(m.routes(), path + ".routes", this::route);
             return new AccountMembership(m.account(), sid(m.sid(), path + ".sid"), groups,
                     enumValue(MembershipSource.class, required(m.method(), path + ".method"), path + ".method"),
-                    m.complete(), provenance(m.source(), path + ".source"));
+                    m.complete(), provenance(m.source(), path + ".source"), routes);
+        }
+
+        private GroupRoute route(RouteDoc r, String path) throws InputException {
+            if (r == null) {
+                throw bad(path, "a route must be an object");
+            }
+            return new GroupRoute(sid(required(r.group(), path + ".group"), path + ".group"),
+                    sid(required(r.via(), path + ".via"), path + ".via"), provenance(r.source(), path + ".source"));
         }
 
         private GroupPolicy groupPolicy(GroupPolicyDoc d) throws InputException {

@@ -31,6 +31,7 @@ import org.logonrights.sources.snapshot.SnapshotDocument.PasswordDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PoolDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.PrincipalDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.RightsDoc;
+import org.logonrights.sources.snapshot.SnapshotDocument.RouteDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SettingDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.SourceDoc;
 import org.logonrights.sources.snapshot.SnapshotDocument.ToolDoc;
@@ -73,7 +74,9 @@ public final class SnapshotWriter {
                                 src(c.provenance()))).toList()),
                 s.memberships().accounts().stream().map(a -> new MembershipDoc(a.account(), str(a.sid()),
                         a.groups().stream().map(g -> new PrincipalDoc(str(g.sid()), g.name(), null)).toList(),
-                        a.source().name(), a.complete(), src(a.provenance()))).toList(),
+                        a.source().name(), a.complete(), src(a.provenance()),
+                        a.routes().stream().map(r -> new RouteDoc(str(r.group()), str(r.via()), src(r.provenance()))).toList()))
+                        .toList(),
                 s.groupPolicy() == null ? null : new GroupPolicyDoc(
                         s.groupPolicy().gpos().stream().map(SnapshotWriter::gpo).toList(),
                         s.groupPolicy().settings().stream().map(g -> new SettingDoc(g.right().constantName(), gpo(g.gpo()),

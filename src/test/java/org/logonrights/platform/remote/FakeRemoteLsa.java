@@ -21,10 +21,13 @@ public final class FakeRemoteLsa implements RemoteLsa {
     private final Map<Sid, List<String>> accountRights = new LinkedHashMap<>();
     private final Map<Sid, ResolvedName> names = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<Sid, List<Sid>> aliases = new LinkedHashMap<>();
     private final Set<UserRight> unknownToServer = EnumSet.noneOf(UserRight.class);
     private final Map<UserRight, List<Sid>> opnum35Override = new HashMap<>();
     private PolicyDomains domains = new PolicyDomains("WEB01", "CONTOSO");
     private RemoteLsaException failure;
+    private String dnsDomain;
+    private final Map<String, LocalAccount> localAccounts = new HashMap<>();
     private boolean closed;
     private final List<String> calls = new ArrayList<>();
 
@@ -90,6 +93,18 @@ public final class FakeRemoteLsa implements RemoteLsa {
         return domains;
     }
 
+    /** The DNS domain the fake machine belongs to; null (the default): a workgroup. */
+    public FakeRemoteLsa dnsDomain(String name) {
+        dnsDomain = name;
+        return this;
+    }
+
+    @Override
+    public String dnsDomainName() throws RemoteLsaException {
+        call("dnsDomainName");
+        return dnsDomain;
+    }
+
     @Override
     public List<Sid> enumerateAccounts() throws RemoteLsaException {
         call("enumerateAccounts");
@@ -126,6 +141,38 @@ public final class FakeRemoteLsa implements RemoteLsa {
             }
         }
         return out;
+    }
+
+    /** The target's alias {@code alias} holds {@code members} directly (its Account or Builtin domain). */
+    public FakeRemoteLsa alias(String alias, String... members) {
+        aliases.put(Sid.parse(alias), java.util.Arrays.stream(members).map(Sid::parse).toList());
+        return this;
+    }
+
+    @Override
+    public Map<Sid, List<Sid>> aliasMembership(Collection<Sid> sids) throws RemoteLsaException {
+        call("aliasMembership");
+        Map<Sid, List<Sid>> out = new LinkedHashMap<>();
+        aliases.forEach((alias, members) -> {
+            List<Sid> held = members.stream().filter(sids::contains).toList();
+            if (!held.isEmpty()) {
+                out.put(alias, held);
+            }
+        });
+        return out;
+    }
+
+    /** A local user of the fake machine, with its groups in the machine's Account domain (SamrGetGroupsForUser). */
+    public FakeRemoteLsa localUser(String name, String sid, String... groups) {
+        localAccounts.put(name.toLowerCase(java.util.Locale.ROOT), new LocalAccount(Sid.parse(sid),
+                java.util.Arrays.stream(groups).map(Sid::parse).toList()));
+        return this;
+    }
+
+    @Override
+    public LocalAccount localAccount(String name) throws RemoteLsaException {
+        call("localAccount");
+        return localAccounts.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
