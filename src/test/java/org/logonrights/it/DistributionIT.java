@@ -25,7 +25,7 @@ import org.logonrights.testing.Samples;
  * bin/logonrights into a folder on the PATH (directly, and through a relative link to a link), run
  * an audit through the link, and source the bash completion it generates.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links and sh; logonrights.cmd is run on the Windows CI")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links, sh and bash completion; the Windows workflow runs the zip through logonrights.cmd")
 class DistributionIT {
 
     @TempDir
