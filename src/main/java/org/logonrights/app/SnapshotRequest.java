@@ -14,9 +14,4 @@ public record SnapshotRequest(InputSelection files, RemoteRequest remote, long m
     public SnapshotRequest {
         Objects.requireNonNull(files, "files");
     }
-
-    /** A request for input files alone, with the default size limit and no redaction. */
-    public static SnapshotRequest ofFiles(InputSelection files) {
-        return new SnapshotRequest(files, null, org.logonrights.sources.InputFiles.DEFAULT_MAX_BYTES, false);
-    }
 }
