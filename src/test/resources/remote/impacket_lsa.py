@@ -5,13 +5,13 @@
 # The password comes from the environment, never from argv (process listings show argv).
 import hashlib
 import json
-import os
 import sys
 
-from impacket.dcerpc.v5 import lsad, lsat, transport
+from impacket.dcerpc.v5 import lsad, lsat
 from impacket.dcerpc.v5.dtypes import NULL
 from impacket.dcerpc.v5.rpcrt import DCERPCException
-from impacket.smbconnection import SMBConnection
+
+import impacket_pipe
 
 RIGHTS = ["SeInteractiveLogonRight", "SeDenyInteractiveLogonRight", "SeNetworkLogonRight",
           "SeDenyNetworkLogonRight", "SeBatchLogonRight", "SeDenyBatchLogonRight", "SeServiceLogonRight",
@@ -27,12 +27,7 @@ def status_of(e):
 
 def main():
     host, domain, user, share, path = sys.argv[1:6]
-    smb = SMBConnection(host, host, sess_port=445, timeout=10)
-    smb.login(user, os.environ["LR_PASSWORD"], domain)
-    rpc = transport.SMBTransport(host, 445, r'\lsarpc', smb_connection=smb)
-    dce = rpc.get_dce_rpc()
-    dce.connect()
-    dce.bind(lsad.MSRPC_UUID_LSAD)
+    smb, dce = impacket_pipe.bind(host, domain, user, r'\lsarpc', lsad.MSRPC_UUID_LSAD)
     policy = lsad.hLsarOpenPolicy2(dce, lsad.POLICY_LOOKUP_NAMES | lsad.POLICY_VIEW_LOCAL_INFORMATION)['PolicyHandle']
 
     accounts, context = [], 0

@@ -5,7 +5,6 @@
 # Builtin domains, repeated until nothing new). Prints JSON on stdout.
 # Usage: LR_PASSWORD=... independent_groups.py SAM_LDB HOST DOMAIN USER ACCOUNT...
 import json
-import os
 import sys
 
 from samba import param
@@ -15,9 +14,10 @@ from samba.ndr import ndr_unpack
 from samba.samdb import SamDB
 import ldb
 
-from impacket.dcerpc.v5 import samr, transport
+from impacket.dcerpc.v5 import samr
 from impacket.dcerpc.v5.dtypes import RPC_SID
-from impacket.smbconnection import SMBConnection
+
+import impacket_pipe
 
 
 def token_groups(db, account):
@@ -51,12 +51,7 @@ def main():
     sam, host, domain, user = sys.argv[1:5]
     lp = param.LoadParm()
     db = SamDB(url=sam, session_info=system_session(), lp=lp)
-    smb = SMBConnection(host, host, sess_port=445, timeout=10)
-    smb.login(user, os.environ["LR_PASSWORD"], domain)
-    rpc = transport.SMBTransport(host, 445, r'\samr', smb_connection=smb)
-    dce = rpc.get_dce_rpc()
-    dce.connect()
-    dce.bind(samr.MSRPC_UUID_SAMR)
+    smb, dce = impacket_pipe.bind(host, domain, user, r'\samr', samr.MSRPC_UUID_SAMR)
     server = samr.hSamrConnect(dce)['ServerHandle']
     domains = []
     for name in [d['Name'] for d in samr.hSamrEnumerateDomainsInSamServer(dce, server)['Buffer']['Buffer']]:

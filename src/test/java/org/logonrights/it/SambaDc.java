@@ -36,7 +36,7 @@ final class SambaDc implements AutoCloseable {
     /** The DC's DNS name (its rootDSE dnsHostName), which Kerberos needs for the SPN ldap/probedc.probe.test. */
     static final String DC_NAME = "probedc.probe.test";
     private static final String[] RESOURCES = {"provision-dc.sh", "seed-rights.sh", "seed_rights.py", "impacket_lsa.py",
-            "applicationHost.config", "groups-applicationHost.config", "independent_groups.py"};
+            "applicationHost.config", "groups-applicationHost.config", "independent_groups.py", "impacket_pipe.py"};
 
     final Path dir;
     final Path scripts;
