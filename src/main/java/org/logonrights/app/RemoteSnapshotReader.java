@@ -3,6 +3,7 @@ package org.logonrights.app;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.logonrights.model.GroupPolicy;
 import org.logonrights.model.IisConfiguration;
 import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
@@ -16,6 +17,7 @@ import org.logonrights.platform.remote.DirectoryException;
 import org.logonrights.platform.remote.DomainDirectory;
 import org.logonrights.platform.remote.LdapDirectory;
 import org.logonrights.platform.remote.RemoteAccount;
+import org.logonrights.platform.remote.RemoteFiles;
 import org.logonrights.platform.remote.RemoteLsa;
 import org.logonrights.platform.remote.RemoteLsaException;
 import org.logonrights.platform.remote.RemoteRightsReader;
@@ -65,22 +67,78 @@ public final class RemoteSnapshotReader {
             String dc = dcs.dc();
             String dcHost = dc == null ? null : parse(() -> RemoteTarget.parse(dc), "--dc").host();
             ConfigPath config = ConfigPath.parse(configPath == null ? DEFAULT_CONFIG_PATH : configPath);
+            List<RemoteFiles> opened = new ArrayList<>();
             try (RemoteLsa lsa = RemoteLsa.open(target, account, password)) {
                 // The same credentials log on to the DC (Kerberos); the array is zeroed in finally.
                 return read(lsa, target.unc(), config, maxBytes, (isDc, dnsDomain) -> {
                     List<String> candidates = dcHost != null ? List.of(dcHost) : isDc ? List.of(target.host())
                             : discovered(target, dnsDomain);
                     return openFirst(candidates, dcs, account, password, target);
+                }, (isDc, dnsDomain) -> {
+                    RemoteFiles files = sysvolFiles(lsa, target, dc, isDc, dnsDomain, account, password);
+                    if (files != lsa) {
+                        opened.add(files);
+                    }
+                    return files;
                 });
             } catch (RemoteLsaException e) {
                 if (e.reason() == RemoteLsaException.Reason.TOO_LARGE) {
                     throw new InputException((String) null, null, e.getMessage(), e); // the message names the file
                 }
                 throw new EnvironmentException(e.getMessage(), e);
+            } finally {
+                opened.forEach(RemoteFiles::close);
             }
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * The DC whose SYSVOL holds the GPO templates: {@code --dc} when given, else the target when it is a
+     * DC (its own session), else the first DC of its domain that answers; a session of its own, with
+     * the same credentials and bounds, opened for files only.
+     */
+    private static RemoteFiles sysvolFiles(RemoteLsa lsa, RemoteTarget target, String dc, boolean isDc, String dnsDomain,
+                                           RemoteAccount account, char[] password) throws RemoteLsaException {
+        List<RemoteTarget> candidates = new ArrayList<>();
+        if (dc != null) {
+            RemoteTarget given = RemoteTarget.parse(dc).withTimeout(target.timeout());
+            if (given.host().equalsIgnoreCase(target.host()) && given.port() == target.port()) {
+                return lsa;
+            }
+            candidates.add(given);
+        } else if (isDc) {
+            return lsa;
+        } else {
+            try {
+                for (String host : discovered(target, dnsDomain)) {
+                    candidates.add(new RemoteTarget(host, RemoteTarget.SMB_PORT, target.timeout()));
+                }
+            } catch (DirectoryException e) {
+                throw new RemoteLsaException(RemoteLsaException.Reason.UNREACHABLE, "no domain controller to read SYSVOL"
+                        + " from: " + e.getMessage(), e);
+            }
+        }
+        RemoteLsaException last = new RemoteLsaException(RemoteLsaException.Reason.UNREACHABLE,
+                "no domain controller of " + dnsDomain + " found to read SYSVOL from; give --dc HOST");
+        for (RemoteTarget candidate : candidates) {
+            try {
+                return RemoteFiles.open(candidate, account, password);
+            } catch (RemoteLsaException e) {
+                if (e.reason() != RemoteLsaException.Reason.UNREACHABLE && e.reason() != RemoteLsaException.Reason.TIMEOUT) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** Opens the files of the DC that serves SYSVOL, told whether the target is a DC and its DNS domain. */
+    @FunctionalInterface
+    interface SysvolChoice {
+        RemoteFiles open(boolean targetIsDc, String dnsDomain) throws RemoteLsaException;
     }
 
     /** The DCs of the target's DNS domain, from its SRV records; at most three are tried. */
@@ -122,9 +180,15 @@ public final class RemoteSnapshotReader {
         DomainDirectory open(boolean targetIsDc, String dnsDomain) throws DirectoryException;
     }
 
-    /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
+    /** As below, reading SYSVOL through the target's own session. */
     static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes, DirectoryChoice directories)
             throws RemoteLsaException, InputException {
+        return read(lsa, uncHost, config, maxBytes, directories, (isDc, dnsDomain) -> lsa);
+    }
+
+    /** Assembles the snapshot from an open policy; package-private so tests can pass a fake. */
+    static Snapshot read(RemoteLsa lsa, String uncHost, ConfigPath config, long maxBytes, DirectoryChoice directories,
+                         SysvolChoice sysvol) throws RemoteLsaException, InputException {
         RemoteRightsReader.Result rights = new RemoteRightsReader(lsa, uncHost).read();
         String fileName = uncHost + "\\" + config.share() + "\\" + config.path();
         byte[] bytes = lsa.readFile(config.share(), config.path(), maxBytes);
@@ -139,9 +203,12 @@ public final class RemoteSnapshotReader {
         MachineInfo machine = rights.machine();
         // On a DC the account domain is the domain itself, so RemoteRightsReader leaves the name unknown.
         boolean targetIsDc = machine.name() == null && machine.domain() != null;
+        String dnsDomain = dnsDomain(lsa);
         Memberships memberships = new RemoteMemberships(lsa, uncHost, machine,
-                () -> directories.open(targetIsDc, targetIsDc ? null : dnsDomain(lsa))).read(iis.value(), notes);
-        return new Snapshot(machine, rights.rights(), iis.value(), memberships, null, notes);
+                () -> directories.open(targetIsDc, targetIsDc ? null : dnsDomain)).read(iis.value(), notes);
+        GroupPolicy gp = new RemoteGroupPolicy(lsa, uncHost, dnsDomain, machine.domain(),
+                () -> sysvol.open(targetIsDc, dnsDomain), maxBytes).read(notes);
+        return new Snapshot(machine, rights.rights(), iis.value(), memberships, gp, notes);
     }
 
     /** The target's DNS domain for DC discovery; a failed query means "unknown", which the caller reports. */

@@ -1,5 +1,6 @@
 package org.logonrights.app;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.logonrights.app.Pseudonyms.Kind;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.SourceKind;
@@ -173,7 +175,15 @@ public final class SnapshotRedactor {
             return null;
         }
         return new GroupPolicyDoc(map(g.gpos(), this::gpo), map(g.settings(), s -> new SettingDoc(s.right(), gpo(s.gpo()),
-                s.precedence(), map(s.members(), this::principal), source(s.source()))), map(g.sources(), this::source));
+                s.precedence(), map(s.members(), this::principal), source(s.source()))), map(g.sources(), this::source),
+                map(g.gaps(), this::gap));
+    }
+
+    /** A gap keeps its reason when it is one the reader knows; its detail is scrubbed like a note's message. */
+    private SnapshotDocument.GapDoc gap(SnapshotDocument.GapDoc x) {
+        SourceDoc source = source(x.source());
+        String reason = Arrays.stream(GpoGap.Reason.values()).map(Enum::name).anyMatch(n -> n.equals(x.reason())) ? x.reason() : null;
+        return new SnapshotDocument.GapDoc(gpo(x.gpo()), reason, x.precedence(), names.text(x.detail()), source);
     }
 
     /** GUIDs are kept, so the customer can find the GPO to change; display names are not. */
@@ -230,6 +240,7 @@ public final class SnapshotRedactor {
             case MEMBERSHIPS -> "memberships.json";
             case SNAPSHOT -> REDACTED_FILE;
             case LSA -> "\\\\HOST";
+            case REGISTRY -> "\\\\HOST\\HKLM";
             case RSOP -> "root\\rsop\\computer";
             case ACCOUNT_LOOKUP -> "account lookup";
             case EVENT_LOG -> "events.evtx";

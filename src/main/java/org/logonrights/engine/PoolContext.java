@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.logonrights.model.AppPool;
 import org.logonrights.model.ConfigKind;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.RightEntry;
@@ -111,6 +112,14 @@ public final class PoolContext {
 
     public boolean hasGroupPolicyData() {
         return snapshot.groupPolicy() != null;
+    }
+
+    /**
+     * The GPOs that could not be read and may define {@code right} above its winning setting (or the
+     * list of applied GPOs itself): when not empty, who owns the right after the next refresh is unknown.
+     */
+    public List<GpoGap> gpoGaps(UserRight right) {
+        return right == null || snapshot.groupPolicy() == null ? List.of() : snapshot.groupPolicy().gapsFor(right);
     }
 
     /** The winning GPO setting for a right, when GPO data was supplied and a GPO defines it. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.logonrights.engine.PoolContext.When;
 import org.logonrights.engine.ReasonStep.Step;
 import org.logonrights.model.AccountMembership;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.IdentityType;
 import org.logonrights.model.MembershipSource;
@@ -172,6 +173,14 @@ final class ReasonChain {
         }
         for (UserRight r : rights) {
             Optional<GpoRightSetting> w = c.gpoSetting(r);
+            List<GpoGap> gaps = c.gpoGaps(r);
+            if (!gaps.isEmpty()) {
+                String unread = String.join("; ", gaps.stream().map(g -> g.label() + ": " + Wording.gapReason(g.reason())).toList());
+                steps.add(new ReasonStep(Step.GROUP_POLICY, "Which GPO owns " + r.constantName() + " is unknown: " + unread
+                        + (w.isEmpty() ? "; no GPO that was read defines it." : "; of those read, GPO " + w.get().gpo().label()
+                        + " defines it, but the unread one may rank above it."), gaps.get(0).provenance()));
+                continue;
+            }
             if (w.isEmpty()) {
                 steps.add(ReasonStep.of(Step.GROUP_POLICY, "No GPO defines " + r.constantName() + "; the local assignment stays."));
                 continue;

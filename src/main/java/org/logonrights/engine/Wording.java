@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.logonrights.engine.PoolContext.When;
 import org.logonrights.model.AccountMembership;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupRoute;
 import org.logonrights.model.LoggedEvent;
@@ -32,6 +33,37 @@ public final class Wording {
 
     /** How many holders a reason names before "and N more". */
     static final int SUMMARY_SIZE = 12;
+
+    /** Why a GPO's settings are missing, as a clause: "its template was refused (access denied on SYSVOL)". */
+    public static String gapReason(GpoGap.Reason reason) {
+        return switch (reason) {
+            case REGISTRY_DENIED -> "the registry key that lists the applied GPOs was refused (access denied)";
+            case REMOTE_REGISTRY_STOPPED -> "the Remote Registry service does not run, so the applied GPOs could not be listed";
+            case REGISTRY_UNREADABLE -> "the registry key that lists the applied GPOs could not be read";
+            case NO_HISTORY -> "the registry lists no GPO for the Security extension, though the machine is in a domain";
+            case TEMPLATE_DENIED -> "its GptTmpl.inf on SYSVOL was refused (access denied)";
+            case TEMPLATE_UNREACHABLE -> "its GptTmpl.inf could not be reached (DFS referral or no domain controller)";
+            case TEMPLATE_INVALID -> "its GptTmpl.inf is not a usable security template";
+            case GPO_DELETED -> "it is listed as applied but its SYSVOL folder no longer exists";
+            case PATH_NOT_FOLLOWED -> "its file-system path points outside \\\\<domain>\\SYSVOL and was not followed";
+        };
+    }
+
+    /** What to do about a gap, as a sentence. */
+    public static String gapFix(GpoGap.Reason reason) {
+        return switch (reason) {
+            case REMOTE_REGISTRY_STOPPED -> "Start the Remote Registry service on the server (sc \\\\HOST start RemoteRegistry)"
+                    + " and audit again, or run gpresult /scope computer /x gpresult.xml there and audit with --gpresult.";
+            case REGISTRY_DENIED, REGISTRY_UNREADABLE, NO_HISTORY -> "Audit with an administrator of the server, or run gpresult"
+                    + " /scope computer /x gpresult.xml there and audit with --gpresult.";
+            case TEMPLATE_DENIED, TEMPLATE_UNREACHABLE -> "Give the auditing account read access to SYSVOL (Authenticated Users"
+                    + " have it by default) or name a reachable DC with --dc, or pass the GPO's GptTmpl.inf with --gpo-template.";
+            case TEMPLATE_INVALID -> "Check the GPO's GptTmpl.inf in the Group Policy Management Editor, or pass a good copy"
+                    + " with --gpo-template.";
+            case GPO_DELETED -> "Run gpupdate /force on the server so that it drops the deleted GPO, then audit again.";
+            case PATH_NOT_FOLLOWED -> "Check the GPO's gPCFileSysPath in the directory; pass its GptTmpl.inf with --gpo-template.";
+        };
+    }
 
     /** The re-commit WAS needs after a logon failure (WAS event 5021 text). */
     public static final String WAS_RETRY = "After the change, run gpupdate /force if a GPO changed, then re-save the pool's "

@@ -6,14 +6,33 @@ import java.util.Optional;
 
 /**
  * What Group Policy defines for logon rights on this machine: every GPO seen and every setting,
- * winners and losers. A right no GPO defines is left to local policy.
+ * winners and losers. A right no GPO defines is left to local policy, unless a {@link GpoGap} (a GPO
+ * whose settings could not be read) may define it: then who owns the right is unknown.
  */
-public record GroupPolicy(List<GpoInfo> gpos, List<GpoRightSetting> settings, List<Provenance> sources) {
+public record GroupPolicy(List<GpoInfo> gpos, List<GpoRightSetting> settings, List<Provenance> sources, List<GpoGap> gaps) {
 
     public GroupPolicy {
         gpos = List.copyOf(gpos);
         settings = List.copyOf(settings);
         sources = List.copyOf(sources);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** Group Policy read completely: no GPO is missing. */
+    public GroupPolicy(List<GpoInfo> gpos, List<GpoRightSetting> settings, List<Provenance> sources) {
+        this(gpos, settings, sources, List.of());
+    }
+
+    /**
+     * The unread GPOs that may define {@code right} above the setting that wins it: when not empty,
+     * which GPO owns the right (and what the next refresh leaves) is unknown.
+     */
+    public List<GpoGap> gapsFor(UserRight right) {
+        if (gaps.isEmpty()) {
+            return List.of();
+        }
+        int winner = winning(right).map(GpoRightSetting::precedence).orElse(0);
+        return gaps.stream().filter(g -> g.mayOverride(winner)).toList();
     }
 
     /** The setting that wins for a right (precedence 1), if a GPO defines it. */

@@ -14,6 +14,8 @@ public enum SourceKind {
     ACCOUNT_LOOKUP("live group membership"),
     /** A Windows event log: an .evtx file or an XML export of events. */
     EVENT_LOG("event log"),
+    /** The registry of a remote machine, read over MS-RRP (its applied Group Policy list). */
+    REGISTRY("registry"),
     COMPUTED("computed");
 
     private final String label;

@@ -61,7 +61,10 @@ class RemoteSnapshotReaderTest {
                 s.iis().pools().stream().map(p -> p.name()).toList());
         assertEquals("PROBE\\svc_batch", s.rights().holders(UserRight.BATCH).get(0).principal().name());
         assertTrue(s.notes().stream().anyMatch(n -> n.code().equals("remote-right-unknown-to-server")), s.notes().toString());
-        assertEquals(null, s.groupPolicy());
+        // A workgroup machine (no DNS domain) whose registry lists no GPO: Group Policy was read, and defines nothing.
+        assertEquals(List.of(), s.groupPolicy().settings());
+        assertEquals(List.of(), s.groupPolicy().gaps());
+        assertEquals(SourceKind.REGISTRY, s.groupPolicy().sources().get(0).kind());
     }
 
     @Test

@@ -34,6 +34,10 @@ final class References {
     /** MS-LSAT: service SIDs, the construction pool SIDs follow. */
     static final URI MS_LSAT_SERVICE_SIDS = URI.create(OPEN_SPECS + "ms-lsat/252cb6b0-2edc-4403-9d75-5b2786ba859e");
     /** MS-GPAC MaxNoGPOListChangesInterval: security settings are re-applied without GPO changes. */
+    /** MS-GPSB 1.9: the Security extension's GUID, under which the registry records the GPOs it applied. */
+    static final URI MS_GPSB_SECURITY_EXTENSION = URI.create(OPEN_SPECS + "ms-gpsb/55bb803e-b35f-4ce8-b558-4c1e92ad77a4");
+    /** MS-RRP, the remote registry protocol on \\pipe\\winreg. */
+    static final URI MS_RSP_WINREG_PIPE = URI.create(OPEN_SPECS + "ms-rsp/6dfeb978-7a02-4826-b537-a1760fbf8074");
     static final URI MS_GPAC_MAX_NO_GPO_LIST_CHANGES = URI.create(OPEN_SPECS + "ms-gpac/97772c52-bce3-4280-a192-fe25d30f21c2");
     /** KB 981949: the rights IIS assigns (the pool SIDs, IIS_IUSRS). */
     static final URI KB981949_IIS_USER_RIGHTS = URI.create(LEARN + "troubleshoot/developer/webapps/iis/"

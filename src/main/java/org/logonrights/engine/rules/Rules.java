@@ -26,7 +26,8 @@ public final class Rules {
             new LocalSystemIdentityRule(),
             new IdentityIncompleteRule(),
             new IisExpressConfigRule(),
-            new NonAsciiPoolNameRule());
+            new NonAsciiPoolNameRule(),
+            new GpoOwnershipUnknownRule());
 
     public static final List<MachineRule> MACHINE_RULES = List.of(
             new OrphanAppPoolSidRule(),

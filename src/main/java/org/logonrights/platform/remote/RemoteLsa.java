@@ -14,7 +14,7 @@ import org.logonrights.model.UserRight;
  * this interface, so tests drive it with a fake; {@link SmbRemoteLsa} is the real one. Not
  * thread-safe; close it when done (it holds a policy handle and an SMB session).
  */
-public interface RemoteLsa extends AutoCloseable {
+public interface RemoteLsa extends RemoteFiles {
 
     /** The most SIDs sent in one LsarLookupSids call. */
     int MAX_SIDS_PER_LOOKUP = 1000;
@@ -63,7 +63,17 @@ public interface RemoteLsa extends AutoCloseable {
      *
      * @throws RemoteLsaException with {@link RemoteLsaException.Reason#TOO_LARGE} above {@code maxBytes}
      */
+    @Override
     byte[] readFile(String share, String path, long maxBytes) throws RemoteLsaException;
+
+    /**
+     * The GPOs the Security extension applied, from the machine's registry over MS-RRP on
+     * {@code \pipe\winreg} of the same session, every key opened with KEY_READ.
+     *
+     * @throws RemoteLsaException {@link RemoteLsaException.Reason#SERVICE_NOT_RUNNING} when the Remote Registry
+     *         service does not answer, {@link RemoteLsaException.Reason#ACCESS_DENIED} when a key is refused
+     */
+    GpoHistory groupPolicyHistory() throws RemoteLsaException;
 
     /**
      * The aliases of the machine's Account domain and of its Builtin domain (S-1-5-32) that hold any

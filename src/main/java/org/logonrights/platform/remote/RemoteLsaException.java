@@ -22,6 +22,10 @@ public class RemoteLsaException extends Exception {
         SIGNING_OR_ENCRYPTION,
         /** A share or file that does not exist (e.g. IIS is not installed). */
         NOT_FOUND,
+        /** A service the read needs does not run there (the Remote Registry service: no {@code \\pipe\\winreg}). */
+        SERVICE_NOT_RUNNING,
+        /** The path is a DFS referral to another server, which this client does not follow. */
+        DFS_REFERRAL,
         /** A file larger than the input size limit. */
         TOO_LARGE,
         /** Anything else the server or the protocol stack reported. */

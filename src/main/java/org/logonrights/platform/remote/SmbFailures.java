@@ -28,6 +28,7 @@ final class SmbFailures {
     static final long STATUS_ACCESS_DENIED = 0xC0000022L;
     static final long STATUS_LOGON_FAILURE = 0xC000006DL;
     static final long STATUS_INVALID_SIGNATURE = 0xC000A000L;
+    static final long STATUS_PATH_NOT_COVERED = 0xC0000257L;
 
     /** NTSTATUS values that mean "this logon is refused", with the hint a user needs. */
     private static final Map<Long, String> LOGON_REFUSALS = Map.of(
@@ -105,6 +106,19 @@ final class SmbFailures {
         return new RemoteLsaException(Reason.PROTOCOL, at(doing) + " failed: " + summary(failure), failure);
     }
 
+    /** The NTSTATUS an SMB failure carries, or null when it carries none. */
+    static Long status(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMBApiException e) {
+                return e.getStatusCode();
+            }
+            if (t instanceof SMB2Exception e) {
+                return e.getStatusCode();
+            }
+        }
+        return null;
+    }
+
     private RemoteLsaException byStatus(long status, Throwable failure, String doing) {
         String host = target.describe();
         String name = statusName(status);
@@ -124,6 +138,10 @@ final class SmbFailures {
         if (status == 0xC00000CCL) {
             return new RemoteLsaException(Reason.NOT_FOUND, at(doing) + ": no such share (" + name
                     + "; administrative shares may be disabled: AutoShareServer=0)", failure);
+        }
+        if (status == STATUS_PATH_NOT_COVERED) {
+            return new RemoteLsaException(Reason.DFS_REFERRAL, at(doing) + ": the path is a DFS referral to another server ("
+                    + name + "), which is not followed", failure);
         }
         if (status == 0xC0000034L || status == 0xC000003AL) {
             return new RemoteLsaException(Reason.NOT_FOUND, at(doing) + ": no such file (" + name

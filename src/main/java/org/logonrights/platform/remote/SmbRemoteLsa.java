@@ -70,6 +70,10 @@ final class SmbRemoteLsa implements RemoteLsa {
     /** SamrLookupNamesInDomain: none of the names exists. */
     private static final int STATUS_NONE_MAPPED = 0xC0000073;
 
+    /** The winreg pipe is absent (Remote Registry stopped), or busy starting (MS-SMB2 3.3.5.9). */
+    private static final long STATUS_PIPE_NOT_AVAILABLE = 0xC00000ACL;
+    private static final long STATUS_OBJECT_NAME_NOT_FOUND_L = 0xC0000034L;
+
     private final RemoteTarget target;
     private final SmbFailures failures;
     private final SMBClient client;
@@ -110,6 +114,52 @@ final class SmbRemoteLsa implements RemoteLsa {
         } catch (IOException | RuntimeException e) {
             client.close();
             throw failures.classify(e, doing);
+        }
+    }
+
+    /** A session for files only: connects and logs on, opens no pipe. */
+    static RemoteFiles openFiles(RemoteTarget target, RemoteAccount account, char[] password) throws RemoteLsaException {
+        SmbFailures failures = new SmbFailures(target, account);
+        SMBClient client = new SMBClient(config(target));
+        String doing = "connecting";
+        try {
+            Connection connection = client.connect(target.host(), target.port());
+            doing = "logging on";
+            AuthenticationContext credentials = new AuthenticationContext(account.name(), password, account.domain());
+            Session session;
+            try {
+                session = connection.authenticate(credentials);
+            } finally {
+                Arrays.fill(credentials.getPassword(), '\0');
+            }
+            return new SessionFiles(target, failures, client, session);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw failures.classify(e, doing);
+        }
+    }
+
+    /** {@link RemoteFiles} over a session of its own, closed with it. */
+    private record SessionFiles(RemoteTarget target, SmbFailures failures, SMBClient client, Session session)
+            implements RemoteFiles {
+        @Override
+        public String unc() {
+            return target.unc();
+        }
+
+        @Override
+        public byte[] readFile(String share, String path, long maxBytes) throws RemoteLsaException {
+            return SmbRemoteLsa.readFile(session, target, failures, share, path, maxBytes);
+        }
+
+        @Override
+        public boolean folderExists(String share, String path) throws RemoteLsaException {
+            return SmbRemoteLsa.folderExists(session, target, failures, share, path);
+        }
+
+        @Override
+        public void close() {
+            client.close();
         }
     }
 
@@ -348,7 +398,24 @@ final class SmbRemoteLsa implements RemoteLsa {
     }
 
     @Override
+    public String unc() {
+        return target.unc();
+    }
+
+    @Override
     public byte[] readFile(String shareName, String path, long maxBytes) throws RemoteLsaException {
+        requireOpen();
+        return readFile(session, target, failures, shareName, path, maxBytes);
+    }
+
+    @Override
+    public boolean folderExists(String shareName, String path) throws RemoteLsaException {
+        requireOpen();
+        return folderExists(session, target, failures, shareName, path);
+    }
+
+    static byte[] readFile(Session session, RemoteTarget target, SmbFailures failures, String shareName, String path,
+                           long maxBytes) throws RemoteLsaException {
         String where = target.unc() + "\\" + shareName + "\\" + path;
         String doing = "connecting to share " + target.unc() + "\\" + shareName;
         try {
@@ -380,6 +447,96 @@ final class SmbRemoteLsa implements RemoteLsa {
         } catch (IOException | RuntimeException e) {
             throw failures.classify(e, doing);
         }
+    }
+
+    static boolean folderExists(Session session, RemoteTarget target, SmbFailures failures, String shareName, String path)
+            throws RemoteLsaException {
+        String doing = "connecting to share " + target.unc() + "\\" + shareName;
+        try {
+            Share share = session.connectShare(shareName);
+            try (share) {
+                if (!(share instanceof DiskShare disk)) {
+                    throw new RemoteLsaException(Reason.NOT_FOUND, target.unc() + "\\" + shareName + " is not a disk share");
+                }
+                doing = "looking for the folder " + target.unc() + "\\" + shareName + "\\" + path;
+                return disk.folderExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        }
+    }
+
+    @Override
+    public GpoHistory groupPolicyHistory() throws RemoteLsaException {
+        requireOpen();
+        String key = "HKLM\\" + GpoHistory.SECURITY_EXTENSION_KEY;
+        RegistryRpcService registry;
+        try {
+            registry = new RegistryRpcService(SMBTransportFactories.WINREG.getTransport(session));
+        } catch (IOException | RuntimeException e) {
+            Long status = SmbFailures.status(e);
+            if (status != null && (status == STATUS_OBJECT_NAME_NOT_FOUND_L || status == STATUS_PIPE_NOT_AVAILABLE)) {
+                throw new RemoteLsaException(Reason.SERVICE_NOT_RUNNING, "the Remote Registry service of " + target.host()
+                        + " does not answer on \\pipe\\winreg (" + SmbFailures.statusName(status) + "); start it with "
+                        + "'sc \\\\" + target.host() + " start RemoteRegistry' (it is Manual or Disabled by default on client "
+                        + "editions)", e);
+            }
+            throw failures.classify(e, "opening \\pipe\\winreg");
+        }
+        byte[] hklm = null;
+        byte[] history = null;
+        String doing = "opening HKLM (OpenLocalMachine)";
+        try {
+            hklm = registry.openLocalMachine();
+            doing = "opening " + key;
+            try {
+                history = registry.openKey(hklm, GpoHistory.SECURITY_EXTENSION_KEY);
+            } catch (RPCException e) {
+                if (e.getReturnValue() == RegistryRpcService.ERROR_FILE_NOT_FOUND) {
+                    return new GpoHistory(false, key, List.of());
+                }
+                throw e;
+            }
+            doing = "listing the subkeys of " + key;
+            List<GpoHistory.Entry> entries = new ArrayList<>();
+            for (String name : registry.subKeys(history)) {
+                if (name == null || !name.matches("\\d{1,9}")) {
+                    continue; // only the numbered subkeys are GPOs
+                }
+                doing = "reading " + key + "\\" + name;
+                byte[] k = registry.openKey(history, name);
+                try {
+                    entries.add(new GpoHistory.Entry(Integer.parseInt(name), text(registry, k, "DisplayName"),
+                            text(registry, k, "GPOName"), text(registry, k, "FileSysPath"), text(registry, k, "DSPath"),
+                            text(registry, k, "Link"), number(registry, k, "GPOLink"), number(registry, k, "Options"),
+                            number(registry, k, "Version")));
+                } finally {
+                    registry.close(k);
+                }
+            }
+            entries.sort(java.util.Comparator.comparingInt(GpoHistory.Entry::index));
+            return new GpoHistory(true, key, entries);
+        } catch (RPCException e) {
+            if (e.getReturnValue() == RegistryRpcService.ERROR_ACCESS_DENIED) {
+                throw new RemoteLsaException(Reason.ACCESS_DENIED, "access denied while " + doing + " on " + target.describe()
+                        + " (Win32 error 5): reading the registry remotely needs an administrator of " + target.host(), e);
+            }
+            throw new RemoteLsaException(Reason.PROTOCOL, doing + " on " + target.describe() + " failed: Win32 error "
+                    + e.getReturnValue(), e);
+        } catch (IOException | RuntimeException e) {
+            throw failures.classify(e, doing);
+        } finally {
+            registry.close(history);
+            registry.close(hklm);
+        }
+    }
+
+    private static String text(RegistryRpcService registry, byte[] key, String name) throws IOException {
+        return registry.value(key, name) instanceof String s ? s : null;
+    }
+
+    private static Integer number(RegistryRpcService registry, byte[] key, String name) throws IOException {
+        return registry.value(key, name) instanceof Integer i ? i : null;
     }
 
     private static RemoteLsaException tooLarge(String where, long size, long max) {

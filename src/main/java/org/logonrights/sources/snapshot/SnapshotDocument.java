@@ -111,8 +111,18 @@ public record SnapshotDocument(String format, int schemaVersion, ToolDoc tool, M
     public record RouteDoc(String group, String via, SourceDoc source) {
     }
 
-    @JsonPropertyOrder({"gpos", "settings", "sources"})
-    public record GroupPolicyDoc(List<GpoDoc> gpos, List<SettingDoc> settings, List<SourceDoc> sources) {
+    /** {@code gaps} (GPOs whose settings could not be read) is left out when empty, so complete data is written as before. */
+    @JsonPropertyOrder({"gpos", "settings", "sources", "gaps"})
+    public record GroupPolicyDoc(List<GpoDoc> gpos, List<SettingDoc> settings, List<SourceDoc> sources,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GapDoc> gaps) {
+        public GroupPolicyDoc(List<GpoDoc> gpos, List<SettingDoc> settings, List<SourceDoc> sources) {
+            this(gpos, settings, sources, List.of());
+        }
+    }
+
+    /** A GPO (null: the list of applied GPOs) whose settings could not be read, and why ({@code GpoGap.Reason}). */
+    @JsonPropertyOrder({"gpo", "reason", "precedence", "detail", "source"})
+    public record GapDoc(GpoDoc gpo, String reason, int precedence, String detail, SourceDoc source) {
     }
 
     @JsonPropertyOrder({"id", "name", "domain"})

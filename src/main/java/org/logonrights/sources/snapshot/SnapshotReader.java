@@ -16,6 +16,7 @@ import org.logonrights.model.Application;
 import org.logonrights.model.ConfigKind;
 import org.logonrights.model.CredentialUse;
 import org.logonrights.model.EffectiveRights;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.GroupPolicy;
@@ -383,7 +384,17 @@ public final class SnapshotReader {
             List<GpoInfo> gpos = each(d.gpos(), "groupPolicy.gpos", this::gpo);
             List<GpoRightSetting> settings = each(d.settings(), "groupPolicy.settings", this::setting);
             List<Provenance> sources = each(d.sources(), "groupPolicy.sources", this::provenance);
-            return new GroupPolicy(gpos, settings, sources);
+            List<GpoGap> gaps = d.gaps() == null ? List.of() : each(d.gaps(), "groupPolicy.gaps", this::gap);
+            return new GroupPolicy(gpos, settings, sources, gaps);
+        }
+
+        private GpoGap gap(SnapshotDocument.GapDoc g, String path) throws InputException {
+            if (g.precedence() < 0) {
+                throw bad(path + ".precedence", "precedence is 0 (unknown) or starts at 1");
+            }
+            return new GpoGap(g.gpo() == null ? null : gpo(g.gpo(), path + ".gpo"),
+                    enumValue(GpoGap.Reason.class, required(g.reason(), path + ".reason"), path + ".reason"), g.precedence(),
+                    provenance(required(g.source(), path + ".source"), path + ".source"), g.detail());
         }
 
         private GpoRightSetting setting(SettingDoc s, String path) throws InputException {

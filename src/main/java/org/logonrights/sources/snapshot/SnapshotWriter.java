@@ -82,7 +82,9 @@ public final class SnapshotWriter {
                         s.groupPolicy().settings().stream().map(g -> new SettingDoc(g.right().constantName(), gpo(g.gpo()),
                                 g.precedence(), g.members().stream().map(SnapshotWriter::principal).toList(),
                                 src(g.provenance()))).toList(),
-                        s.groupPolicy().sources().stream().map(SnapshotWriter::src).toList()),
+                        s.groupPolicy().sources().stream().map(SnapshotWriter::src).toList(),
+                        s.groupPolicy().gaps().stream().map(g -> new SnapshotDocument.GapDoc(g.gpo() == null ? null : gpo(g.gpo()),
+                                g.reason().name(), g.precedence(), g.detail(), src(g.provenance()))).toList()),
                 s.notes().stream().map(n -> new NoteDoc(n.level().name(), n.code(), n.message(), src(n.provenance()))).toList(),
                 s.events() == null ? null : events(s.events()));
     }

@@ -29,6 +29,9 @@ public final class FakeRemoteLsa implements RemoteLsa {
     private String dnsDomain;
     private final Map<String, LocalAccount> localAccounts = new HashMap<>();
     private boolean closed;
+    private final Set<String> folders = new java.util.HashSet<>();
+    private GpoHistory history = new GpoHistory(true, "HKLM\\" + GpoHistory.SECURITY_EXTENSION_KEY, List.of());
+    private RemoteLsaException historyFailure;
     private final List<String> calls = new ArrayList<>();
 
     public FakeRemoteLsa grant(String sid, String... rights) {
@@ -61,6 +64,24 @@ public final class FakeRemoteLsa implements RemoteLsa {
 
     public FakeRemoteLsa domains(String account, String primary) {
         domains = new PolicyDomains(account, primary);
+        return this;
+    }
+
+    /** A folder that exists on a share (files imply their folders too). */
+    public FakeRemoteLsa folder(String share, String path) {
+        folders.add((share + "\\" + path).toLowerCase(java.util.Locale.ROOT));
+        return this;
+    }
+
+    /** The Group Policy history the registry answers (default: the key exists and lists no GPO). */
+    public FakeRemoteLsa history(GpoHistory h) {
+        history = h;
+        return this;
+    }
+
+    /** Makes the registry read fail. */
+    public FakeRemoteLsa historyFails(RemoteLsaException e) {
+        historyFailure = e;
         return this;
     }
 
@@ -187,6 +208,27 @@ public final class FakeRemoteLsa implements RemoteLsa {
                     + b.length + " bytes, over the limit of " + maxBytes + " bytes");
         }
         return b.clone();
+    }
+
+    @Override
+    public String unc() {
+        return "\\\\WEB01";
+    }
+
+    @Override
+    public boolean folderExists(String share, String path) throws RemoteLsaException {
+        call("folderExists");
+        String key = (share + "\\" + path).toLowerCase(java.util.Locale.ROOT);
+        return folders.contains(key) || files.keySet().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith(key + "\\"));
+    }
+
+    @Override
+    public GpoHistory groupPolicyHistory() throws RemoteLsaException {
+        call("groupPolicyHistory");
+        if (historyFailure != null) {
+            throw historyFailure;
+        }
+        return history;
     }
 
     @Override
