@@ -2,7 +2,8 @@
 # Provisions a throw-away Samba AD DC (domain PROBE) in $1, bound to 127.0.0.1 only, with a C$
 # share that serves $2 as Windows\System32\inetsrv\config\applicationHost.config to
 # PROBE\Administrator only, and $5 as groups\applicationHost.config for the group-membership world
-# (docs/remote-audit.md). Does not start samba: the test harness starts it to own its PID.
+# (docs/remote-audit.md), gpo-applicationHost.config (beside this script) as gpo\applicationHost.config,
+# and the Group Policy history of the two default GPOs. Does not start samba: the test harness starts it to own its PID.
 # Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD GROUPS_APPLICATIONHOST_CONFIG
 set -euo pipefail
 D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4; GROUPS_CONFIG=$5
@@ -39,3 +40,10 @@ samba-tool group addmembers g_ops u_denied "${C[@]}" > /dev/null
 samba-tool group addmembers "Backup Operators" u_backup "${C[@]}" > /dev/null
 samba-tool group addmembers g_prim u_prim "${C[@]}" > /dev/null
 samba-tool user setprimarygroup u_prim g_prim "${C[@]}" > /dev/null     # then g_prim's member no longer lists it
+# The GPOs a DC applies, as its registry's Group Policy history lists them (docs/group-policy.md): the two
+# Samba provisions, whose folders hold no GptTmpl.inf, so they define no user rights.
+bash "$(dirname "$0")/gpo-history.sh" "$D" \
+  '0|Default Domain Policy|{31B2F340-016D-11D2-945F-00C04FB984F9}|\\probe.test\sysvol\probe.test\Policies\{31B2F340-016D-11D2-945F-00C04FB984F9}' \
+  '1|Default Domain Controllers Policy|{6AC1786C-016F-11D2-945F-00C04fB984F9}|\\probe.test\sysvol\probe.test\Policies\{6AC1786C-016F-11D2-945F-00C04fB984F9}'
+mkdir -p "$D/cdrive/gpo"
+cp "$(dirname "$0")/gpo-applicationHost.config" "$D/cdrive/gpo/applicationHost.config"

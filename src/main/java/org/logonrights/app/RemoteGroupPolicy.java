@@ -161,8 +161,11 @@ final class RemoteGroupPolicy {
                 case TOO_LARGE -> GpoGap.Reason.TEMPLATE_INVALID;
                 default -> GpoGap.Reason.TEMPLATE_UNREACHABLE;
             };
+            // SmbFailures says an administrator is needed, which is true of C$ but not of SYSVOL.
+            String why = reason == GpoGap.Reason.TEMPLATE_DENIED ? "access denied (SYSVOL is readable by Authenticated Users by"
+                    + " default: check the permissions of the GPO's folder)" : e.getMessage();
             gap(gaps, notes, NOTE_TEMPLATE_UNREADABLE, new GpoGap(gpo, reason, precedence, where,
-                    "its template could not be read: " + e.getMessage()));
+                    "its template could not be read: " + why));
             return;
         }
         Parsed<SecurityTemplate> template;

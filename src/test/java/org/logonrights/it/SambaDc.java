@@ -36,7 +36,8 @@ final class SambaDc implements AutoCloseable {
     /** The DC's DNS name (its rootDSE dnsHostName), which Kerberos needs for the SPN ldap/probedc.probe.test. */
     static final String DC_NAME = "probedc.probe.test";
     private static final String[] RESOURCES = {"provision-dc.sh", "seed-rights.sh", "seed_rights.py", "impacket_lsa.py",
-            "applicationHost.config", "groups-applicationHost.config", "independent_groups.py", "impacket_pipe.py"};
+            "applicationHost.config", "groups-applicationHost.config", "independent_groups.py", "impacket_pipe.py",
+            "gpo-history.sh", "impacket_gpo.py", "gpo-applicationHost.config"};
 
     final Path dir;
     final Path scripts;
@@ -130,6 +131,18 @@ final class SambaDc implements AutoCloseable {
 
     Path dcDir() {
         return dir.resolve("dc");
+    }
+
+    /** The domain's SYSVOL policies folder on disk, which the DC's sysvol share serves. */
+    Path policies() {
+        return dcDir().resolve("state/sysvol/probe.test/Policies");
+    }
+
+    /** Replaces the DC's Group Policy history with these entries ("N|DisplayName|GPOName|FileSysPath"). */
+    void history(String... entries) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", scripts.resolve("gpo-history.sh").toString(), dcDir().toString()));
+        command.addAll(List.of(entries));
+        run(dir.resolve("history.out"), 60, command.toArray(String[]::new));
     }
 
     /** Runs a command to completion within {@code seconds}; fails with its output otherwise. */

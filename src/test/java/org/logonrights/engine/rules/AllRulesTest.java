@@ -36,6 +36,7 @@ import org.logonrights.engine.RuleMetadata;
 import org.logonrights.engine.Verdict;
 import org.logonrights.model.Snapshot;
 import org.logonrights.sources.InputFiles;
+import org.logonrights.sources.snapshot.SnapshotReader;
 
 /**
  * Every rule of the catalogue fires on a real example, and has its page. For each rule, the
@@ -55,7 +56,17 @@ class AllRulesTest {
 
     /** The inputs of one example, as docs/examples/run-examples.sh passes them, relative to its folder. */
     private record Example(Path folder, String applicationHost, String memberships, String gpresult, String gpoTemplate,
-                           String events) {
+                           String events, String snapshot) {
+
+        private Example(Path folder, String applicationHost, String memberships, String gpresult, String gpoTemplate,
+                        String events) {
+            this(folder, applicationHost, memberships, gpresult, gpoTemplate, events, null);
+        }
+
+        /** A snapshot collected with --remote, audited as {@code audit --snapshot} does. */
+        static Example snapshot(String name) {
+            return new Example(Path.of("docs/examples/" + name), null, null, null, null, null, "snapshot.json");
+        }
 
         static Example in(String folder) {
             return new Example(Path.of(folder), "applicationHost.config", null, null, null, null);
@@ -87,6 +98,9 @@ class AllRulesTest {
         }
 
         AuditResult audit() throws Exception {
+            if (snapshot != null) {
+                return Rules.standardEngine().audit(SnapshotReader.read(folder.resolve(snapshot), InputFiles.DEFAULT));
+            }
             InputSelection in = new InputSelection(folder.resolve("secedit.inf"), folder.resolve(applicationHost),
                     file(memberships), file(gpresult), gpoTemplate == null ? List.of() : List.of(folder.resolve(gpoTemplate)),
                     null);
@@ -158,7 +172,8 @@ class AllRulesTest {
             Case.machine("LR018", Example.doc("lr018-application-pool-missing")),
             Case.machine("LR019", Example.doc("lr019-gpo-drift-batch-right").withGpresult()),
             Case.events("LR020", Example.doc("lr020-prediction-contradicted").withMemberships().withEvents("System-WAS.xml"),
-                    "Payroll"));
+                    "Payroll"),
+            Case.pool("LR021", Example.snapshot("lr021-gpo-template-unreadable"), "Reports", Verdict.AT_RISK, Confidence.UNCERTAIN));
 
     @TestFactory
     Stream<DynamicTest> everyRuleFiresOnItsExample() {
