@@ -38,3 +38,4 @@ run lr017-misspelled-right audit --secedit secedit.inf --applicationhost applica
 run lr018-application-pool-missing audit --secedit secedit.inf --applicationhost applicationHost.config
 run lr019-gpo-drift-batch-right audit --secedit secedit.inf --applicationhost applicationHost.config --gpresult gpresult.xml
 run lr020-prediction-contradicted audit --secedit secedit.inf --applicationhost applicationHost.config --memberships memberships.json --events System-WAS.xml
+run lr021-gpo-template-unreadable audit --snapshot snapshot.json

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.GpoRightSetting;
 import org.logonrights.model.Principal;
@@ -27,7 +28,7 @@ public final class RightsAnalysis {
         GPO,
         /** No GPO defines the right (or the GPO does not list it): set locally, by an admin, a script or IIS. */
         LOCAL,
-        /** No Group Policy data was supplied, so the origin cannot be told. */
+        /** No Group Policy data was supplied, or a GPO that may define the right could not be read: the origin cannot be told. */
         UNKNOWN
     }
 
@@ -47,12 +48,16 @@ public final class RightsAnalysis {
     public record Holding(String name, Sid sid, Origin origin, Drift drift, boolean driftCertain, Provenance source) {
     }
 
-    /** One right: who defines it, who lost, and its holders. */
+    /**
+     * One right: who defines it, who lost, and its holders; {@code unread} are the GPOs that could not be
+     * read and may define it above {@code definedBy}, which make its owner unknown.
+     */
     public record RightSummary(UserRight right, GpoInfo definedBy, List<GpoInfo> losing, boolean groupPolicyKnown,
-                               List<Holding> holders) {
+                               List<Holding> holders, List<GpoGap> unread) {
         public RightSummary {
             losing = List.copyOf(losing);
             holders = List.copyOf(holders);
+            unread = List.copyOf(unread);
         }
     }
 
@@ -76,6 +81,7 @@ public final class RightsAnalysis {
         Optional<GpoRightSetting> winner = gpKnown ? snapshot.groupPolicy().winning(right) : Optional.empty();
         List<GpoInfo> losing = gpKnown ? snapshot.groupPolicy().losing(right).stream().map(GpoRightSetting::gpo).toList()
                 : List.of();
+        List<GpoGap> unread = gpKnown ? snapshot.groupPolicy().gapsFor(right) : List.of();
         Map<String, RightEntry> defined = new LinkedHashMap<>();
         winner.ifPresent(w -> w.members().forEach(e -> defined.putIfAbsent(key(e.principal(), directory), e)));
         List<Holding> holders = new ArrayList<>();
@@ -87,7 +93,7 @@ public final class RightsAnalysis {
             }
             Origin origin;
             Drift drift = Drift.NONE;
-            if (!gpKnown) {
+            if (!gpKnown || !unread.isEmpty()) {
                 origin = Origin.UNKNOWN;
             } else if (winner.isEmpty()) {
                 origin = Origin.LOCAL;
@@ -108,7 +114,7 @@ public final class RightsAnalysis {
                         !(unresolved && effectiveHasUnnamedSids)));
             }
         });
-        return new RightSummary(right, winner.map(GpoRightSetting::gpo).orElse(null), losing, gpKnown, holders);
+        return new RightSummary(right, winner.map(GpoRightSetting::gpo).orElse(null), losing, gpKnown, holders, unread);
     }
 
     private static boolean gpoHasUnresolved(Map<String, RightEntry> defined, PrincipalDirectory directory) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.logonrights.engine.RightsAnalysis.Drift;
 import org.logonrights.engine.RightsAnalysis.Holding;
 import org.logonrights.engine.RightsAnalysis.RightSummary;
+import org.logonrights.engine.Wording;
 import org.logonrights.model.GpoInfo;
 
 /** The {@code rights} answer as text: each right, its owner, and its holders with their origin and drift. */
@@ -36,6 +37,9 @@ public final class RightsTextRenderer implements RightsRenderer {
             String owner;
             if (!r.groupPolicyKnown()) {
                 owner = "  owner: unknown (no --gpresult or --gpo-template given)";
+            } else if (!r.unread().isEmpty()) {
+                owner = "  owner: unknown (" + String.join("; ", r.unread().stream()
+                        .map(g -> g.label() + ": " + Wording.gapReason(g.reason())).toList()) + ")";
             } else if (r.definedBy() == null) {
                 owner = "  owner: local policy (no GPO defines it)";
             } else {

@@ -43,6 +43,9 @@ public final class SampleInputs {
         List<InputSelection> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Path.of("docs/examples"))) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                if (!Files.exists(dir.resolve("secedit.inf"))) {
+                    continue; // a snapshot example (lr021: what a remote audit collected), not a set of files
+                }
                 Path config = Files.exists(dir.resolve("applicationHost.config")) ? dir.resolve("applicationHost.config")
                         : dir.resolve("applicationhost.config");
                 Path memberships = dir.resolve("memberships.json");

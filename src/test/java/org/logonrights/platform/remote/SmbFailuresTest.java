@@ -95,6 +95,15 @@ class SmbFailuresTest {
     }
 
     @Test
+    void aDfsReferralIsNotFollowedAndTheStatusOfAnSmbFailureIsFound() {
+        RemoteLsaException dfs = failures.classify(smb(0xC0000257L), "reading \\\\web01\\SysVol\\x\\GptTmpl.inf");
+        assertEquals(Reason.DFS_REFERRAL, dfs.reason());
+        assertTrue(dfs.getMessage().contains("DFS referral") && dfs.getMessage().contains("not followed"), dfs.getMessage());
+        assertEquals(Long.valueOf(0xC00000ACL), SmbFailures.status(new java.io.IOException("wrapped", smb(0xC00000ACL))));
+        assertEquals(null, SmbFailures.status(new java.io.IOException("no status")));
+    }
+
+    @Test
     void statusNamesComeFromSmbjOrDcerpc() {
         assertEquals("0xC0000022 STATUS_ACCESS_DENIED", SmbFailures.statusName(0xC0000022L));
         assertEquals("0xC0000060 STATUS_NO_SUCH_PRIVILEGE", SmbFailures.statusName(0xC0000060L));
