@@ -10,6 +10,13 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 rpcclient "${C[@]}" -U "$U" 127.0.0.1 -c lsaquery > /dev/null
+# Samba's winreg runs in a helper that samba-dcerpcd starts on first use, which on a loaded machine can
+# take longer than the audit's 10 s bound: start it now, so that the tests read the Group Policy
+# history rather than time out (the timeout itself is a note, tested in RemoteGroupPolicyTest).
+for _ in $(seq 1 30); do
+  timeout 30 net "${C[@]}" rpc registry enumerate 'HKLM\SOFTWARE\Microsoft' -S 127.0.0.1 -U "$U" > /dev/null 2>&1 && break
+  sleep 1
+done
 sid() { rpcclient "${C[@]}" -U "$U" 127.0.0.1 -c "lookupnames $1" | awk '{print $2}'; }
 BAT=$(sid svc_batch); WEB=$(sid svc_web); READER=$(sid probe_reader)
 G_BATCH=$(sid g_batch); DL_NOBATCH=$(sid dl_nobatch); G_PRIM=$(sid g_prim)

@@ -95,9 +95,9 @@ public final class RemoteSnapshotReader {
     }
 
     /**
-     * The DC whose SYSVOL holds the GPO templates: {@code --dc} when given, else the target when it is a
-     * DC (its own session), else the first DC of its domain that answers; a session of its own, with
-     * the same credentials and bounds, opened for files only.
+     * The DC whose SYSVOL holds the GPO templates: {@code --dc} when given (and, when it does not answer,
+     * the target if it is a DC), else the target when it is a DC (its own session), else the first DC of
+     * its domain that answers; a session of its own, with the same credentials and bounds, for files only.
      */
     private static RemoteFiles sysvolFiles(RemoteLsa lsa, RemoteTarget target, String dc, boolean isDc, String dnsDomain,
                                            RemoteAccount account, char[] password) throws RemoteLsaException {
@@ -131,6 +131,9 @@ public final class RemoteSnapshotReader {
                 }
                 last = e;
             }
+        }
+        if (isDc) {
+            return lsa; // --dc did not answer, but the target is itself a DC of the domain whose SYSVOL is wanted
         }
         throw last;
     }

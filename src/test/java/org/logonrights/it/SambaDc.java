@@ -145,6 +145,25 @@ final class SambaDc implements AutoCloseable {
         run(dir.resolve("history.out"), 60, command.toArray(String[]::new));
     }
 
+    /**
+     * Stops the RPC helpers this DC's smbd started on demand (samba-dcerpcd and its rpcd_* workers, e.g.
+     * rpcd_winreg for the Group Policy history): they detach from samba, so stopping samba's process tree
+     * leaves them running, and a leftover one answers the next DC's winreg calls through /run/samba.
+     * They are found by this DC's own configuration file on their command line, so no other process is touched.
+     */
+    private void stopHelpers() {
+        String config = dir.resolve("dc/etc/smb.conf").toString();
+        List<ProcessHandle> helpers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(config)).orElse(false)).toList();
+        helpers.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : helpers) {
+            h.onExit().completeOnTimeout(h, 5, TimeUnit.SECONDS).join();
+            if (h.isAlive()) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
     /** Runs a command to completion within {@code seconds}; fails with its output otherwise. */
     static String run(Path log, int seconds, String... command) throws IOException, InterruptedException {
         return runWithEnv(log, seconds, Map.of(), command);
@@ -185,6 +204,7 @@ final class SambaDc implements AutoCloseable {
                 }
             }
         }
+        stopHelpers();
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
