@@ -259,6 +259,22 @@ class RemoteGroupPolicyTest {
     }
 
     @Test
+    void gapsSettingsAndWhereEachWasReadSurviveTheSnapshotDocument() throws Exception {
+        Snapshot s = read(lockedDown().history(history(entry(1, "Gone", DELETED, sysvol(DELETED)),
+                entry(2, "PROBE Web Batch Lockdown", LOCKDOWN, sysvol(LOCKDOWN)))));
+        java.io.StringWriter out = new java.io.StringWriter();
+        org.logonrights.sources.snapshot.SnapshotWriter.write(s, "test", out);
+        Snapshot back = org.logonrights.sources.snapshot.SnapshotReader.read(out.toString(), "snapshot.json");
+        assertEquals(s.groupPolicy(), back.groupPolicy());
+        assertEquals(GpoGap.Reason.GPO_DELETED, back.groupPolicy().gaps().get(0).reason());
+        assertEquals(pools(s).get("BatchPool").verdict(), pools(back).get("BatchPool").verdict());
+        assertTrue(out.toString().contains("\"gaps\""), "written only when there are gaps");
+        java.io.StringWriter complete = new java.io.StringWriter();
+        org.logonrights.sources.snapshot.SnapshotWriter.write(read(lockedDown()), "test", complete);
+        assertTrue(!complete.toString().contains("\"gaps\""), "left out when empty, as documents were before");
+    }
+
+    @Test
     void onlyTheDomainsOwnSysvolIsFollowed() throws Exception {
         for (String path : new String[] {"\\\\evil.example\\SysVol\\probe.test\\Policies\\" + LOCKDOWN,
                 "\\\\probe.test\\C$\\probe.test\\Policies\\" + LOCKDOWN,
