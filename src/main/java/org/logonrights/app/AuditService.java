@@ -23,7 +23,7 @@ public final class AuditService {
      * @throws UsageException when a named pool does not exist
      */
     public static AuditReport audit(Snapshot snapshot, List<String> poolNames) throws UsageException {
-        AuditResult full = CutShortTemplates.lower(Rules.standardEngine().audit(snapshot), snapshot);
+        AuditResult full = Rules.standardEngine().audit(snapshot);
         return select(new AuditReport(full, inputsOf(snapshot), ToolVersion.get()), poolNames);
     }
 
