@@ -71,9 +71,17 @@ public final class LogonRightsService {
         return request.redact() ? redactor(snapshot).snapshot() : snapshot;
     }
 
-    /** The run's one redaction, learned from the real snapshot; its table goes to the sink. */
+    /** The run's one redaction, learned from the real snapshot, with the redacted snapshot; its table goes to the sink. */
     private SnapshotRedactor redactor(Snapshot plain) {
-        SnapshotRedactor redactor = SnapshotRedactor.of(plain);
+        return published(SnapshotRedactor.of(plain));
+    }
+
+    /** The run's one redaction, for reports only: learned from the real snapshot, keeping no redacted copy of it. */
+    private SnapshotRedactor reportRedactor(Snapshot plain) {
+        return published(SnapshotRedactor.learning(plain));
+    }
+
+    private SnapshotRedactor published(SnapshotRedactor redactor) {
         pseudonyms.accept(redactor.names().table());
         return redactor;
     }
@@ -90,14 +98,14 @@ public final class LogonRightsService {
         if (!request.redact()) {
             return AuditService.audit(plain, pools);
         }
-        SnapshotRedactor redactor = redactor(plain);
-        AuditReport redacted = new ReportRedactor(redactor).audit(AuditService.audit(plain, List.of()));
+        SnapshotRedactor redactor = reportRedactor(plain);
         List<String> reported = new ArrayList<>();
         for (String name : pools) {
             // A real name first: it is what the server shows; a pseudonym is taken as the ticket shows it.
             reported.add(plain.iis().pools().stream().anyMatch(p -> p.name().equalsIgnoreCase(name.strip()))
                     ? redactor.names().known(name).orElse(name) : name);
         }
+        AuditReport redacted = new ReportRedactor(redactor).audit(AuditService.audit(plain, List.of()));
         return AuditService.select(redacted, reported);
     }
 
@@ -112,7 +120,7 @@ public final class LogonRightsService {
             throws InputException, UsageException, EnvironmentException {
         Snapshot snapshot = rightsSources.select(request).read();
         RightsReport report = new RightsReport(snapshot.machine(), RightsAnalysis.analyze(snapshot, rights));
-        return request.redact() ? new ReportRedactor(redactor(snapshot)).rights(report) : report;
+        return request.redact() ? new ReportRedactor(reportRedactor(snapshot)).rights(report) : report;
     }
 
     /** The snapshot document of a request, for {@code collect}. */
