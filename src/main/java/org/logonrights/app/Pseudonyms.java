@@ -175,13 +175,6 @@ final class Pseudonyms {
         return sid;
     }
 
-    /** The real value a pseudonym stands for (case-insensitively), if this table made it. */
-    Optional<String> original(String pseudonym) {
-        String p = pseudonym.strip();
-        return table.values().stream().filter(e -> e.pseudonym().equalsIgnoreCase(p)).map(PseudonymTable.Entry::original)
-                .findFirst();
-    }
-
     /** The pseudonym this table gave a real value (case-insensitively), if it met it. */
     Optional<String> known(String original) {
         return original == null || original.isBlank() ? Optional.empty() : Optional.ofNullable(byKey.get(key(original)));
