@@ -215,12 +215,25 @@ public final class Truncations {
             if (!before[0].equals("WILL_START") && after[0].equals("WILL_START")) {
                 fail(what + ": pool " + pool.getKey() + " turned " + before[0] + " into WILL_START");
             }
+            if (before[0].equals(after[0]) && strength(after[2]) > strength(before[2])) {
+                // Fewer events never make a stronger claim: a logon-right failure decides over another cause.
+                fail(what + ": pool " + pool.getKey() + " went from agreement " + before[2] + " to " + after[2]);
+            }
             boolean same = before[0].equals(after[0]) && before[1].equals(after[1]);
             if (!same && !after[1].equals("UNCERTAIN")) {
                 fail(what + ": pool " + pool.getKey() + " went from " + String.join(" ", before) + " to "
                         + String.join(" ", after) + ", more confident than UNCERTAIN");
             }
         }
+    }
+
+    /** How much an agreement claims: a confirmation or contradiction more than another cause, that more than nothing. */
+    private static int strength(String agreement) {
+        return switch (agreement) {
+            case "CONFIRMED", "CONTRADICTED" -> 2;
+            case "OTHER_CAUSE" -> 1;
+            default -> 0;
+        };
     }
 
     private static List<String> command(Sample sample, Path folder) {
@@ -238,7 +251,8 @@ public final class Truncations {
         try {
             Map<String, String[]> pools = new LinkedHashMap<>();
             for (JsonNode p : JSON.readTree(r.stdout()).get("pools")) {
-                pools.put(p.get("name").asText(), new String[] {p.get("verdict").asText(), p.get("confidence").asText()});
+                pools.put(p.get("name").asText(), new String[] {p.get("verdict").asText(), p.get("confidence").asText(),
+                        p.path("agreement").asText("NO_EVENTS")});
             }
             return new Verdicts(pools);
         } catch (IOException | NullPointerException e) {
