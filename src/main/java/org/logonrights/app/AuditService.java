@@ -23,22 +23,33 @@ public final class AuditService {
      * @throws UsageException when a named pool does not exist
      */
     public static AuditReport audit(Snapshot snapshot, List<String> poolNames) throws UsageException {
-        AuditResult full = CutShortTemplates.lower(Rules.standardEngine().audit(snapshot), snapshot);
-        AuditResult result = full;
-        if (poolNames != null && !poolNames.isEmpty()) {
-            List<PoolResult> selected = new ArrayList<>();
-            for (String name : poolNames) {
-                PoolResult p = full.pools().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
-                        .orElseThrow(() -> new UsageException("no application pool named '" + name + "'; the pools are: "
-                                + full.pools().stream().map(PoolResult::name).collect(Collectors.joining(", "))));
-                if (!selected.contains(p)) {
-                    selected.add(p);
-                }
-            }
-            selected.sort(java.util.Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)));
-            result = new AuditResult(full.machine(), selected, full.machineFindings(), full.notes());
+        AuditResult full = Rules.standardEngine().audit(snapshot);
+        return select(new AuditReport(full, inputsOf(snapshot), ToolVersion.get()), poolNames);
+    }
+
+    /**
+     * The report of the named pools only (all when {@code poolNames} is empty), matched case-insensitively
+     * against the names the report shows.
+     *
+     * @throws UsageException when a named pool is not in the report
+     */
+    static AuditReport select(AuditReport report, List<String> poolNames) throws UsageException {
+        if (poolNames == null || poolNames.isEmpty()) {
+            return report;
         }
-        return new AuditReport(result, inputsOf(snapshot), ToolVersion.get());
+        AuditResult full = report.result();
+        List<PoolResult> selected = new ArrayList<>();
+        for (String name : poolNames) {
+            PoolResult p = full.pools().stream().filter(x -> x.name().equalsIgnoreCase(name.strip())).findFirst()
+                    .orElseThrow(() -> new UsageException("no application pool named '" + name + "'; the pools are: "
+                            + full.pools().stream().map(PoolResult::name).collect(Collectors.joining(", "))));
+            if (!selected.contains(p)) {
+                selected.add(p);
+            }
+        }
+        selected.sort(java.util.Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)));
+        return new AuditReport(new AuditResult(full.machine(), selected, full.machineFindings(), full.notes()),
+                report.inputs(), report.toolVersion());
     }
 
     /** The sources a snapshot was built from, in a fixed order. */

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.logonrights.engine.PoolResult;
 import org.logonrights.engine.RightsAnalysis;
 import org.logonrights.engine.Verdict;
@@ -17,8 +18,10 @@ import org.logonrights.model.InputException;
 import org.logonrights.model.Snapshot;
 import org.logonrights.model.UserRight;
 import org.logonrights.report.AuditReport;
+import org.logonrights.report.PseudonymTable;
 import org.logonrights.report.ReportFormat;
 import org.logonrights.report.RightsReport;
+import org.logonrights.sources.snapshot.SnapshotWriter;
 
 /**
  * The use cases of logonrights, whatever the front end: audit, explain, rights and collect, each over
@@ -35,68 +38,89 @@ public final class LogonRightsService {
 
     private final SourceSelector sources;
     private final SourceSelector rightsSources;
+    private final Consumer<PseudonymTable> pseudonyms;
 
     /** The service over the real sources: files, snapshot files, the local and remote machines. */
     public LogonRightsService() {
-        this(SnapshotSources::select, SnapshotSources::selectForRights);
+        this(SnapshotSources::select, SnapshotSources::selectForRights, t -> { });
     }
 
     /** With one selector for every use case. */
     public LogonRightsService(SourceSelector sources) {
-        this(sources, sources);
+        this(sources, sources, t -> { });
     }
 
     /** {@code rightsSources} serves {@code rights}, which needs no IIS configuration. */
-    private LogonRightsService(SourceSelector sources, SourceSelector rightsSources) {
+    private LogonRightsService(SourceSelector sources, SourceSelector rightsSources, Consumer<PseudonymTable> pseudonyms) {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.rightsSources = Objects.requireNonNull(rightsSources, "rightsSources");
+        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+    }
+
+    /**
+     * The same service, handing the pseudonym table of every redacted use case to {@code sink} (for
+     * {@code --redact-map}): the table stays out of the report, and the front end decides where it goes.
+     */
+    public LogonRightsService withPseudonymTable(Consumer<PseudonymTable> sink) {
+        return new LogonRightsService(sources, rightsSources, sink);
     }
 
     /** The snapshot a request names, redacted when it asks for it. */
     public Snapshot snapshot(SnapshotRequest request) throws InputException, UsageException, EnvironmentException {
-        return read(sources, request);
+        Snapshot snapshot = sources.select(request).read();
+        return request.redact() ? redactor(snapshot).snapshot() : snapshot;
     }
 
-    private static Snapshot read(SourceSelector selector, SnapshotRequest request)
-            throws InputException, UsageException, EnvironmentException {
-        Snapshot snapshot = selector.select(request).read();
-        return request.redact() ? SnapshotRedactor.redact(snapshot) : snapshot;
+    /** The run's one redaction, learned from the real snapshot, with the redacted snapshot; its table goes to the sink. */
+    private SnapshotRedactor redactor(Snapshot plain) {
+        return published(SnapshotRedactor.of(plain));
     }
 
-    /** A verdict for every pool, or for the named pools only (case-insensitive; an unknown name is refused). */
-    public AuditReport audit(SnapshotRequest request, List<String> pools)
-            throws InputException, UsageException, EnvironmentException {
-        return AuditService.audit(snapshot(request), pools);
+    /** The run's one redaction, for reports only: learned from the real snapshot, keeping no redacted copy of it. */
+    private SnapshotRedactor reportRedactor(Snapshot plain) {
+        return published(SnapshotRedactor.learning(plain));
+    }
+
+    private SnapshotRedactor published(SnapshotRedactor redactor) {
+        pseudonyms.accept(redactor.names().table());
+        return redactor;
     }
 
     /**
-     * The audit of one pool, for its full reason chain. Redacted, the pool may be named by its real name
-     * (what the engineer on the server knows) or by its pseudonym (what the ticket shows).
+     * A verdict for every pool, or for the named pools only (case-insensitive; an unknown name is refused).
+     * Redacted, the engine still runs on the real snapshot and only its result is redacted: a pseudonym
+     * can neither change a verdict nor lose a finding. Pools may then be named by their real names (what
+     * the engineer on the server knows) or by their pseudonyms (what the ticket shows).
      */
+    public AuditReport audit(SnapshotRequest request, List<String> pools)
+            throws InputException, UsageException, EnvironmentException {
+        Snapshot plain = sources.select(request).read();
+        if (!request.redact()) {
+            return AuditService.audit(plain, pools);
+        }
+        SnapshotRedactor redactor = reportRedactor(plain);
+        List<String> reported = new ArrayList<>();
+        for (String name : pools) {
+            // A real name first: it is what the server shows; a pseudonym is taken as the ticket shows it.
+            reported.add(plain.iis().pools().stream().anyMatch(p -> p.name().equalsIgnoreCase(name.strip()))
+                    ? redactor.names().known(name).orElse(name) : name);
+        }
+        AuditReport redacted = new ReportRedactor(redactor).audit(AuditService.audit(plain, List.of()));
+        return AuditService.select(redacted, reported);
+    }
+
+    /** The audit of one pool, for its full reason chain; redacted, named by its real name or its pseudonym. */
     public AuditReport explain(SnapshotRequest request, String pool)
             throws InputException, UsageException, EnvironmentException {
-        if (!request.redact()) {
-            return AuditService.audit(snapshot(request), List.of(pool));
-        }
-        Snapshot plain = sources.select(request).read();
-        Snapshot redacted = SnapshotRedactor.redact(plain);
-        List<org.logonrights.model.AppPool> real = plain.iis().pools();
-        List<org.logonrights.model.AppPool> pseudonymous = redacted.iis().pools();
-        String name = pool;
-        for (int i = 0; i < real.size() && real.size() == pseudonymous.size(); i++) {
-            if (real.get(i).name().equalsIgnoreCase(pool)) {
-                name = pseudonymous.get(i).name(); // redaction maps the pools in order
-                break;
-            }
-        }
-        return AuditService.audit(redacted, List.of(name));
+        return audit(request, List.of(pool));
     }
 
     /** Every logon right's holders, owner and drift, or only those of {@code rights} when not empty. */
     public RightsReport rights(SnapshotRequest request, List<UserRight> rights)
             throws InputException, UsageException, EnvironmentException {
-        Snapshot snapshot = read(rightsSources, request);
-        return new RightsReport(snapshot.machine(), RightsAnalysis.analyze(snapshot, rights));
+        Snapshot snapshot = rightsSources.select(request).read();
+        RightsReport report = new RightsReport(snapshot.machine(), RightsAnalysis.analyze(snapshot, rights));
+        return request.redact() ? new ReportRedactor(reportRedactor(snapshot)).rights(report) : report;
     }
 
     /** The snapshot document of a request, for {@code collect}. */
@@ -105,10 +129,14 @@ public final class LogonRightsService {
         if (request.files().snapshot() != null && !request.redact()) {
             throw new UsageException("collect reads inputs; to redact an existing snapshot add --redact");
         }
-        Snapshot snapshot = snapshot(request);
+        Snapshot snapshot = sources.select(request).read();
         StringWriter json = new StringWriter();
         try {
-            SnapshotFiles.write(snapshot, json);
+            if (request.redact()) {
+                SnapshotWriter.write(redactor(snapshot).document(), json);
+            } else {
+                SnapshotFiles.write(snapshot, json);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }

@@ -2,14 +2,17 @@ package org.logonrights.app;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.logonrights.model.Sid;
 import org.logonrights.model.VirtualAccounts;
 import org.logonrights.model.WellKnownSids;
+import org.logonrights.report.PseudonymTable;
 
 /**
  * The one pseudonym table of a redaction: every real value (host, domain, account, pool, site, path
@@ -83,6 +86,8 @@ final class Pseudonyms {
     /** Free text already scrubbed, once complete: XML paths such as a right's name repeat for every entry. */
     private final Map<String, String> scrubbed = new HashMap<>();
     private final NameTrie trie = new NameTrie();
+    /** Every value as first seen, with its kind and pseudonym, in the order learned: the table --redact-map writes. */
+    private final Map<String, PseudonymTable.Entry> table = new LinkedHashMap<>();
     private boolean complete;
 
     /** The pseudonym of a value, made on first sight; null and blank values are returned as they are. */
@@ -99,6 +104,7 @@ final class Pseudonyms {
         int n = counters.merge(kind.series(), 1, Integer::sum);
         String alias = kind.prefix + "-" + n + (VirtualAccounts.hasUncertainFolding(value) ? NON_ASCII_MARK : "");
         remember(key, value, alias);
+        table.put(key, new PseudonymTable.Entry(kind.name().toLowerCase(Locale.ROOT), value, alias));
         return alias;
     }
 
@@ -117,6 +123,7 @@ final class Pseudonyms {
             String value = original.strip();
             if (!byKey.containsKey(key(value))) {
                 remember(key(value), value, replacement);
+                table.put(key(value), new PseudonymTable.Entry("file", value, replacement));
             }
         }
     }
@@ -159,11 +166,24 @@ final class Pseudonyms {
         if (m.lookingAt()) {
             String alias = domainSids.computeIfAbsent(m.group(0).toUpperCase(Locale.ROOT), d -> {
                 int n = domainSids.size() + 1;
-                return "S-1-5-21-" + (1000000000L + n) + "-" + (2000000000L + n) + "-" + (3000000000L + n);
+                String pseudonym = "S-1-5-21-" + (1000000000L + n) + "-" + (2000000000L + n) + "-" + (3000000000L + n);
+                table.put(d, new PseudonymTable.Entry("domain-sid", d, pseudonym));
+                return pseudonym;
             });
             return Sid.parse(alias + sid.toString().substring(m.end()));
         }
         return sid;
+    }
+
+    /** The pseudonym this table gave a real value (case-insensitively), if it met it. */
+    Optional<String> known(String original) {
+        return original == null || original.isBlank() ? Optional.empty() : Optional.ofNullable(byKey.get(key(original)));
+    }
+
+    /** Everything learned so far, original to pseudonym. */
+    PseudonymTable table() {
+        // A value kept as it is (a file already named as its kind) needs no line in the table.
+        return new PseudonymTable(table.values().stream().filter(e -> !e.original().equals(e.pseudonym())).toList());
     }
 
     /** Every value is learned: from now on {@link #text} also replaces them inside sentences. */
@@ -181,7 +201,12 @@ final class Pseudonyms {
             return s;
         }
         if (complete) {
-            return scrubbed.computeIfAbsent(s, this::scrub);
+            String known = scrubbed.get(s);
+            if (known == null) {
+                known = scrub(s); // may learn a path, which empties the cache: no computeIfAbsent
+                scrubbed.put(s, known);
+            }
+            return known;
         }
         return scrub(s);
     }
@@ -266,6 +291,9 @@ final class Pseudonyms {
     private void remember(String key, String value, String alias) {
         byKey.put(key, alias);
         trie.add(value, alias);
+        if (complete) {
+            scrubbed.clear(); // a sentence scrubbed before this value was met may name it
+        }
     }
 
     private static String key(String s) {

@@ -61,13 +61,65 @@ public final class SnapshotRedactor {
     private final Pseudonyms names = new Pseudonyms();
     /** Account names already mapped: a host's memberships repeat the same groups by the hundred thousand. */
     private final Map<String, String> accounts = new HashMap<>();
+    private SnapshotDocument redacted;
 
     private SnapshotRedactor() {
     }
 
     /** Redacts a snapshot read by any means: files, snapshot, live or remote. */
     public static Snapshot redact(Snapshot s) {
-        SnapshotDocument redacted = redact(SnapshotWriter.toDocument(s, ToolVersion.get()));
+        return readBack(of(s).redacted);
+    }
+
+    /** Redacts a snapshot document; the same input always gives the same output. */
+    public static SnapshotDocument redact(SnapshotDocument d) {
+        return of(d).redacted;
+    }
+
+    /**
+     * A redactor that has learned every value of a snapshot: its pseudonyms serve every output of the
+     * run (report, explain, rights, the snapshot itself), so one real value reads the same in all.
+     */
+    static SnapshotRedactor of(Snapshot s) {
+        return of(SnapshotWriter.toDocument(s, ToolVersion.get()));
+    }
+
+    /**
+     * A redactor that has learned every value of a snapshot without keeping its redacted document:
+     * enough for redacting reports, and on a host of 20,000 pools one copy of the snapshot less.
+     */
+    static SnapshotRedactor learning(Snapshot s) {
+        SnapshotRedactor r = new SnapshotRedactor();
+        r.learn(SnapshotWriter.toDocument(s, ToolVersion.get()));
+        return r;
+    }
+
+    private static SnapshotRedactor of(SnapshotDocument d) {
+        SnapshotRedactor r = new SnapshotRedactor();
+        r.learn(d);
+        r.redacted = r.document(d);
+        return r;
+    }
+
+    private void learn(SnapshotDocument d) {
+        numberFirst(d);
+        // The first walk learns every value, so the second can scrub free text that mentions a value met
+        // later in the document; pseudonyms do not change between the walks.
+        document(d);
+        names.complete();
+    }
+
+    /** The redacted snapshot document (not kept by a {@link #learning} redactor). */
+    SnapshotDocument document() {
+        return java.util.Objects.requireNonNull(redacted, "a learning redactor keeps no document");
+    }
+
+    /** The redacted snapshot, read back from its document. */
+    Snapshot snapshot() {
+        return readBack(redacted);
+    }
+
+    private static Snapshot readBack(SnapshotDocument redacted) {
         try {
             return SnapshotReader.toSnapshot(redacted, REDACTED_FILE);
         } catch (InputException e) {
@@ -76,15 +128,9 @@ public final class SnapshotRedactor {
         }
     }
 
-    /** Redacts a snapshot document; the same input always gives the same output. */
-    public static SnapshotDocument redact(SnapshotDocument d) {
-        SnapshotRedactor r = new SnapshotRedactor();
-        r.numberFirst(d);
-        // The first walk learns every value, so the second can scrub free text that mentions a value met
-        // later in the document; pseudonyms do not change between the walks.
-        r.document(d);
-        r.names.complete();
-        return r.document(d);
+    /** The one pseudonym table of this redaction. */
+    Pseudonyms names() {
+        return names;
     }
 
     /** The machine, then pools and sites in the order listed, get the low numbers: HOST-1, pool-1, site-1. */
@@ -187,7 +233,7 @@ public final class SnapshotRedactor {
     }
 
     /** GUIDs are kept, so the customer can find the GPO to change; display names are not. */
-    private GpoDoc gpo(GpoDoc g) {
+    GpoDoc gpo(GpoDoc g) {
         if (g == null) {
             return null;
         }
@@ -222,7 +268,7 @@ public final class SnapshotRedactor {
     }
 
     /** File paths can carry user and host names: only the kind of file survives. */
-    private static String canonicalFile(String kind) {
+    static String canonicalFile(String kind) {
         if (kind == null) {
             return null;
         }
@@ -249,7 +295,7 @@ public final class SnapshotRedactor {
     }
 
     /** Maps "DOMAIN\name", ".\name", "name" and "name@domain"; well-known and service names are kept. */
-    private String account(String name) {
+    String account(String name) {
         return name == null ? null : accounts.computeIfAbsent(name, this::mapAccount);
     }
 

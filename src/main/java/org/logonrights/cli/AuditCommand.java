@@ -50,9 +50,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
-        AuditReport report = new LogonRightsService().audit(inputs.request(remote), pools);
+        AuditReport report = inputs.service().audit(inputs.request(remote), pools);
         Renderer renderer = format.renderer(output.renderOptions());
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
+        inputs.writeRedactMap();
         return LogonRightsService.exitCode(report, output.failOn).code();
     }
 }

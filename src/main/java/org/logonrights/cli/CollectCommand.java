@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.logonrights.app.CollectedSnapshot;
 import org.logonrights.app.ExitCode;
-import org.logonrights.app.LogonRightsService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +39,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CollectedSnapshot collected = new LogonRightsService().collect(inputs.request(remote));
+        CollectedSnapshot collected = inputs.service().collect(inputs.request(remote));
         ReportOutput.write(collected.json(), output, spec.commandLine().getOut());
+        inputs.writeRedactMap();
         spec.commandLine().getErr().println("logonrights: wrote "
                 + (ReportOutput.toStandardOutput(output) ? "standard output" : output) + " (" + collected.pools() + " pools, "
                 + collected.rights() + " logon rights" + (collected.redacted() ? ", redacted" : "") + ")");

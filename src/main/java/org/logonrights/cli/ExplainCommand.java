@@ -46,11 +46,12 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
-        AuditReport report = new LogonRightsService().explain(inputs.request(remote), pool);
+        AuditReport report = inputs.service().explain(inputs.request(remote), pool);
         // The pool as the report names it: redacted, a real name given here is reported by its pseudonym.
         String reported = report.poolNames().get(0);
         Renderer renderer = format.explainRenderer(output.renderOptions(), reported, !noGlossary);
         ReportOutput.write(out -> renderer.render(report, out), output.output, spec.commandLine().getOut());
+        inputs.writeRedactMap();
         return LogonRightsService.exitCode(report, output.failOn).code();
     }
 }

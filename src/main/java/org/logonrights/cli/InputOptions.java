@@ -3,8 +3,12 @@ package org.logonrights.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.logonrights.app.EnvironmentException;
 import org.logonrights.app.InputSelection;
+import org.logonrights.app.LogonRightsService;
 import org.logonrights.app.SnapshotRequest;
+import org.logonrights.app.UsageException;
+import org.logonrights.report.PseudonymTable;
 import picocli.CommandLine.Option;
 
 /** The input files every reporting command accepts (a picocli mixin). */
@@ -49,9 +53,34 @@ public final class InputOptions {
                     + "stable pseudonyms (verdicts are unchanged), for reports attached to tickets.")
     boolean redact;
 
+    @Option(names = "--redact-map", paramLabel = "FILE",
+            description = "With --redact (implied): also write each real name and its pseudonym to FILE (JSON, see "
+                    + "docs/snapshot.md), for your own use; the table is never part of the report.")
+    Path redactMap;
+
+    /** The pseudonym table of this run, once a redacted use case has made it. */
+    private PseudonymTable table;
+
     /** The request these options and the remote options make, for the use-case API. */
-    SnapshotRequest request(RemoteOptions remote) {
-        return new SnapshotRequest(selection(), remote.request(), maxInputSize, redact);
+    SnapshotRequest request(RemoteOptions remote) throws UsageException {
+        if (redactMap != null && ReportOutput.toStandardOutput(redactMap)) {
+            throw new UsageException("--redact-map needs a file: the pseudonym table never goes to standard output, "
+                    + "where the redacted report goes");
+        }
+        return new SnapshotRequest(selection(), remote.request(), maxInputSize, redact || redactMap != null);
+    }
+
+    /** The use-case API, keeping the pseudonym table when --redact-map asks for it. */
+    LogonRightsService service() {
+        LogonRightsService service = new LogonRightsService();
+        return redactMap == null ? service : service.withPseudonymTable(t -> table = t);
+    }
+
+    /** Writes the pseudonym table where --redact-map says, as --output writes a report (atomic, mode kept). */
+    void writeRedactMap() throws UsageException, EnvironmentException {
+        if (redactMap != null && table != null) {
+            ReportOutput.writeFile(redactMap, table.json());
+        }
     }
 
     public InputSelection selection() {

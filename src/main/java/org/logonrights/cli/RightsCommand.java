@@ -49,8 +49,9 @@ public final class RightsCommand implements Callable<Integer> {
         List<UserRight> selected = LogonRightsService.parseRights(rights);
         RightsRenderer renderer = LogonRightsService.rightsFormat(format, output)
                 .rightsRenderer(Terminal.renderOptions(output == null)).orElseThrow();
-        RightsReport report = new LogonRightsService().rights(inputs.request(remote), selected);
+        RightsReport report = inputs.service().rights(inputs.request(remote), selected);
         ReportOutput.write(out -> renderer.render(report, out), output, spec.commandLine().getOut());
+        inputs.writeRedactMap();
         return ExitCode.OK.code();
     }
 }

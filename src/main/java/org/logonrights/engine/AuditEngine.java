@@ -71,6 +71,7 @@ public final class AuditEngine {
         Wording wording = new Wording(index, directory);
         Memberships.Index memberships = snapshot.memberships().index();
         Map<String, List<Application>> applications = snapshot.iis().applicationsByPool();
+        InputCompleteness completeness = InputCompleteness.of(snapshot);
         List<AppPool> all = snapshot.iis().pools();
         IntStream indexes = IntStream.range(0, all.size());
         if (all.size() >= parallelPools) {
@@ -82,7 +83,7 @@ public final class AuditEngine {
         List<PoolResult> pools = indexes.mapToObj(i -> {
             AppPool pool = all.get(i);
             PoolContext c = context(snapshot, pool, directory, index, wording, memberships);
-            return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()));
+            return evaluate(c, applications.getOrDefault(IgnoreCase.key(pool.name()), List.of()), completeness);
         }).collect(Collectors.toCollection(ArrayList::new));
         pools.sort(Comparator.comparing((PoolResult p) -> p.name().toLowerCase(Locale.ROOT)).thenComparing(PoolResult::name));
         if (snapshot.events() != null) {
@@ -163,7 +164,7 @@ public final class AuditEngine {
         return domain.equals(".") || (machine.name() != null && domain.equalsIgnoreCase(machine.name()));
     }
 
-    private PoolResult evaluate(PoolContext c, List<Application> applications) {
+    private PoolResult evaluate(PoolContext c, List<Application> applications, InputCompleteness completeness) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (PoolRule rule : poolRules) {
             Optional<RuleOutcome> outcome = rule.evaluate(c);
@@ -189,10 +190,18 @@ public final class AuditEngine {
         }
         List<Finding> findings = outcomes.stream().map(RuleOutcome::finding)
                 .sorted(Comparator.comparing(Finding::ruleId)).toList();
-        List<ReasonStep> reasons = ReasonChain.build(c, verdict, confidence, outcomes);
+        List<ReasonStep> reasons = new ArrayList<>(ReasonChain.build(c, verdict, confidence, outcomes));
         final Verdict decided = verdict;
         String decidedBy = outcomes.stream().filter(o -> o.verdict() == decided && decided != Verdict.WILL_START)
                 .map(o -> o.finding().ruleId()).findFirst().orElse(null);
+        Optional<InputCompleteness.Doubt> doubt = completeness.doubt(c, verdict, confidence);
+        if (doubt.isPresent()) {
+            // An input the verdict rests on may be incomplete: never a confident verdict from it.
+            verdict = doubt.get().verdict();
+            confidence = Confidence.UNCERTAIN;
+            decidedBy = doubt.get().undecided() ? null : decidedBy;
+            reasons.set(reasons.size() - 1, doubt.get().reason());
+        }
         return new PoolResult(c.pool().name(), c.identity(), c.logon(), c.requiredRight(), verdict, confidence, decidedBy,
                 reasons, findings, applications);
     }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -251,5 +252,22 @@ public final class Wording {
             case NOT_IN_TOKEN -> "not in this logon's token";
             case NAME_NOT_IN_TOKEN -> "a name not tied to a SID, not the account or one of its groups";
         };
+    }
+
+    /** The verdict step of a pool decided by nothing, the export holding no user rights. */
+    static String exportWithoutRights(Provenance export) {
+        return Verdict.UNKNOWN + " (uncertain): " + export.file() + " holds no user rights: export with /areas USER_RIGHTS.";
+    }
+
+    /** "FILE may be cut short and does not define SeBatchLogonRight or SeDenyBatchLogonRight". */
+    static String mayBeCutShort(Provenance file, List<UserRight> missing) {
+        return file.file() + " may be cut short and does not define "
+                + String.join(" or ", missing.stream().map(UserRight::constantName).toList());
+    }
+
+    /** The verdict step of a pool lowered because an input it rests on may be cut short. */
+    static String loweredByDoubts(Verdict lowered, List<String> doubts, Verdict whole, Confidence confidence) {
+        return lowered + " (uncertain): " + String.join("; ", doubts) + " (see the warning on that input); the lines it holds give "
+                + whole + " (" + confidence.name().toLowerCase(Locale.ROOT) + ").";
     }
 }

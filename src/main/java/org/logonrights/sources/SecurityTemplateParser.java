@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.logonrights.model.IncompleteInput;
 import org.logonrights.model.InputException;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.Privileges;
@@ -32,8 +33,8 @@ public final class SecurityTemplateParser {
      * Note codes saying that the rights a template does not define may have been cut off: verdicts
      * that need such a right are lowered (docs/bad-input.md, "Files cut short").
      */
-    public static final String NO_PRIVILEGE_RIGHTS = "no-privilege-rights";
-    public static final String RIGHTS_MAY_BE_CUT = "rights-may-be-cut";
+    public static final String NO_PRIVILEGE_RIGHTS = IncompleteInput.NO_USER_RIGHTS.code();
+    public static final String RIGHTS_MAY_BE_CUT = IncompleteInput.RIGHTS_MAY_BE_CUT.code();
 
     private final String file;
     private final SourceKind kind;
@@ -132,12 +133,12 @@ public final class SecurityTemplateParser {
         }
         Provenance source = Provenance.of(kind, file);
         if (!sections.containsKey(PRIVILEGE_RIGHTS)) {
-            notes.add(new InputNote(InputNote.Level.WARNING, NO_PRIVILEGE_RIGHTS, kind == SourceKind.SECEDIT_EXPORT
+            notes.add(IncompleteInput.NO_USER_RIGHTS.note(kind == SourceKind.SECEDIT_EXPORT
                     ? "the export holds no user rights: export with /areas USER_RIGHTS"
                     : "no [Privilege Rights] section: the template defines no rights (cut short, or not the GPO that"
                     + " owns them?)", source));
         } else if (inRights) {
-            notes.add(new InputNote(InputNote.Level.WARNING, RIGHTS_MAY_BE_CUT, kind == SourceKind.SECEDIT_EXPORT
+            notes.add(IncompleteInput.RIGHTS_MAY_BE_CUT.note(kind == SourceKind.SECEDIT_EXPORT
                     ? "no section follows [Privilege Rights], though secedit /export writes [Version] after it: the file"
                     + " may be cut short, so rights it does not list may be missing"
                     : "[Privilege Rights] is the last section: a copy cut short at a line break looks whole, so rights"

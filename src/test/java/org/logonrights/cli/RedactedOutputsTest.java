@@ -111,7 +111,7 @@ class RedactedOutputsTest {
     }
 
     /** Rule titles and descriptions are the tool's own words ("Group Policy reports ..."), whatever a pool is called. */
-    private static String withoutToolWording(String output) {
+    static String withoutToolWording(String output) {
         String out = output;
         for (Rule rule : Rules.all()) {
             out = out.replace(rule.metadata().title(), "").replace(rule.metadata().description(), "");
@@ -120,7 +120,7 @@ class RedactedOutputsTest {
     }
 
     /** Every value of the inputs that identifies the customer. */
-    private static Set<String> secrets(InputSelection in) throws Exception {
+    static Set<String> secrets(InputSelection in) throws Exception {
         Snapshot s = SnapshotLoader.offline(in, InputFiles.DEFAULT);
         Set<String> out = new LinkedHashSet<>();
         addName(out, s.machine().name());
@@ -182,14 +182,14 @@ class RedactedOutputsTest {
     }
 
     /** The domain part (S-1-5-21-a-b-c) identifies the customer; RIDs alone do not. */
-    private static void addSid(Set<String> out, Sid sid) {
+    static void addSid(Set<String> out, Sid sid) {
         if (sid != null && (sid.isDomainOrMachine() || sid.isAppPoolSid())) {
             String text = sid.toString();
             out.add(sid.isDomainOrMachine() ? text.substring(0, text.lastIndexOf('-')) : text);
         }
     }
 
-    private static void addName(Set<String> out, String name) {
+    static void addName(Set<String> out, String name) {
         if (name == null || name.isBlank()) {
             return;
         }

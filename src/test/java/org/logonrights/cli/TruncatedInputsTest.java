@@ -23,12 +23,13 @@ import org.logonrights.testing.Truncations;
 /**
  * Every sample input cut short at every line boundary and at 16 random offsets (issue 16): exit 2, or
  * verdicts that are the whole file's or UNCERTAIN, and never a start the whole file does not give.
- * In-process for speed; TruncatedInputsIT runs the security templates' cuts through the jar.
+ * In-process for speed; TruncatedInputsIT runs these and the event logs' and snapshots' cuts through the jar.
  */
 class TruncatedInputsTest {
 
+    /** The three samples' own files; TruncatedInputsIT adds their event logs and snapshots, through the jar. */
     static Stream<Truncations.Sample> samples() {
-        return Truncations.samples().stream();
+        return Truncations.samples().stream().limit(3);
     }
 
     @ParameterizedTest(name = "{0}")

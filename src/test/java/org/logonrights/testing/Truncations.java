@@ -28,9 +28,36 @@ public final class Truncations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RANDOM_OFFSETS = 16;
 
-    /** One sample: its folder, the command-line inputs relative to that folder, and the input files to cut. */
-    public record Sample(String name, String folder, List<String> inputs, List<String> files) {
+    /**
+     * One sample: its folder, the command-line inputs relative to that folder, and the input files to cut.
+     * {@code collect}, when not empty, are the inputs of a {@code collect} run made first in the copy of
+     * the folder, whose snapshot ({@value #SNAPSHOT}) the inputs then name.
+     */
+    public record Sample(String name, String folder, List<String> inputs, List<String> files, List<String> collect) {
+        public Sample(String name, String folder, List<String> inputs, List<String> files) {
+            this(name, folder, inputs, files, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
+
+    /**
+     * Runs every cut of one file: writes the first {@code offset} bytes of {@code whole} to {@code target}
+     * and runs {@code args}, once per offset, in order; returns one result per offset.
+     */
+    @FunctionalInterface
+    public interface Batch {
+        List<CliResult> run(Path target, byte[] whole, List<Integer> offsets, List<String> args);
+    }
+
+    /** The snapshot a sample's {@code collect} writes, in the copy of its folder. */
+    public static final String SNAPSHOT = "collected-snapshot.json";
+
+    /** The seed of the random offsets, {@code -Dlogonrights.truncationSeed=N} to repeat another run's. */
+    public static final long SEED = Long.getLong("logonrights.truncationSeed", 16L);
 
     /** The verdicts of one run: pool name to verdict and confidence. */
     private record Verdicts(Map<String, String[]> pools) {
@@ -45,19 +72,33 @@ public final class Truncations {
         samples.add(sample("server-fault", Samples.SERVER_FAULT, Samples.serverFault()));
         samples.add(sample("gpo-refresh", Samples.GPO_REFRESH, Samples.gpoRefresh()));
         samples.add(sample("default-iis", Samples.DEFAULT_IIS, Samples.defaultIis()));
+        samples.add(eventsOnly(sample("server-fault-events", Samples.SERVER_FAULT, Samples.serverFaultWithEvents())));
+        for (Sample s : List.copyOf(samples.subList(0, 3))) {
+            samples.add(new Sample(s.name() + "-snapshot", s.folder(), List.of("--snapshot", SNAPSHOT), List.of(SNAPSHOT),
+                    s.name().equals("server-fault") ? relative(Samples.SERVER_FAULT, Samples.serverFaultWithEvents()) : s.inputs()));
+        }
         return samples;
     }
 
+    /** The same sample, cutting only its event logs (its other files are cut by the sample without events). */
+    private static Sample eventsOnly(Sample s) {
+        return new Sample(s.name(), s.folder(), s.inputs(), s.files().stream().filter(f -> f.startsWith("events/")).toList());
+    }
+
+    private static List<String> relative(String folder, List<String> args) {
+        return args.stream().map(a -> a.startsWith(folder) ? a.substring(folder.length()) : a).toList();
+    }
+
     private static Sample sample(String name, String folder, List<String> args) {
-        List<String> inputs = args.stream().map(a -> a.startsWith(folder) ? a.substring(folder.length()) : a).toList();
+        List<String> inputs = relative(folder, args);
         List<String> files = inputs.stream().filter(a -> !a.startsWith("--")).toList();
         return new Sample(name, folder, inputs, files);
     }
 
     /**
      * The offsets a file is cut at: every line boundary (before a CR or LF that starts a line break and
-     * after the break) and {@value #RANDOM_OFFSETS} random ones, seeded by the file's length so a failure
-     * repeats. UTF-16 text is cut at its code units as well as between their bytes.
+     * after the break) and {@value #RANDOM_OFFSETS} random ones, seeded by {@link #SEED} and the file's
+     * length so a failure repeats. UTF-16 text is cut at its code units as well as between their bytes.
      */
     public static List<Integer> offsets(byte[] bytes) {
         boolean utf16 = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE;
@@ -71,7 +112,7 @@ public final class Truncations {
             }
         }
         cuts.remove(bytes.length);
-        Random random = new Random(bytes.length);
+        Random random = new Random(SEED ^ bytes.length);
         for (int parity = 0; parity < 2; parity++) {
             int added = 0;
             while (added < RANDOM_OFFSETS / 2) {
@@ -96,27 +137,63 @@ public final class Truncations {
      * @return how many runs were checked
      */
     public static int check(Sample sample, Function<List<String>, CliResult> runner) {
+        return check(sample, runner, oneByOne(runner));
+    }
+
+    /** Runs each cut through {@code runner}, one call per cut. */
+    public static Batch oneByOne(Function<List<String>, CliResult> runner) {
+        return (target, whole, offsets, args) -> {
+            List<CliResult> results = new ArrayList<>();
+            try {
+                for (int offset : offsets) {
+                    Files.write(target, java.util.Arrays.copyOf(whole, offset));
+                    results.add(runner.apply(args));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return results;
+        };
+    }
+
+    /**
+     * As {@link #check(Sample, Function)}, with the whole sample (and its {@code collect}) run by
+     * {@code runner} and the cuts of each file by {@code batch}.
+     */
+    public static int check(Sample sample, Function<List<String>, CliResult> runner, Batch batch) {
         Path copy = copyOf(Samples.dir(sample.folder()));
         try {
+            if (!sample.collect().isEmpty()) {
+                List<String> collect = new ArrayList<>(List.of("collect", "--output", copy.resolve(SNAPSHOT).toString()));
+                sample.collect().forEach(a -> collect.add(a.startsWith("--") ? a : copy.resolve(a).toString()));
+                CliResult collected = runner.apply(collect);
+                assertEquals(0, collected.exitCode(), collected.stderr());
+            }
             Verdicts whole = verdicts(runner.apply(command(sample, copy)), "the whole sample " + sample.name());
+            System.out.println("truncations of " + sample.name() + ": seed " + SEED + " (repeat with -Dlogonrights.truncationSeed="
+                    + SEED + ")");
             int runs = 0;
             for (String file : sample.files()) {
                 Path target = copy.resolve(file);
                 byte[] bytes = Files.readAllBytes(target);
+                List<Integer> offsets = offsets(bytes);
+                List<CliResult> results;
                 try {
-                    for (int offset : offsets(bytes)) {
-                        Files.write(target, java.util.Arrays.copyOf(bytes, offset));
-                        CliResult cut = runner.apply(command(sample, copy));
-                        runs++;
-                        String what = sample.name() + ": " + file + " cut at byte " + offset + " of " + bytes.length;
-                        if (cut.exitCode() == 2) {
-                            assertEquals(1, cut.stderrLines().size(), what + ": a refusal is one line\n" + cut.stderr());
-                            continue;
-                        }
-                        compare(whole, verdicts(cut, what), what);
-                    }
+                    results = batch.run(target, bytes, offsets, command(sample, copy));
                 } finally {
                     Files.write(target, bytes);
+                }
+                assertEquals(offsets.size(), results.size(), file);
+                for (int i = 0; i < offsets.size(); i++) {
+                    CliResult cut = results.get(i);
+                    runs++;
+                    String what = sample.name() + ": " + file + " cut at byte " + offsets.get(i) + " of " + bytes.length
+                            + " (seed " + SEED + ")";
+                    if (cut.exitCode() == 2) {
+                        assertEquals(1, cut.stderrLines().size(), what + ": a refusal is one line\n" + cut.stderr());
+                        continue;
+                    }
+                    compare(whole, verdicts(cut, what), what);
                 }
             }
             return runs;
@@ -138,12 +215,25 @@ public final class Truncations {
             if (!before[0].equals("WILL_START") && after[0].equals("WILL_START")) {
                 fail(what + ": pool " + pool.getKey() + " turned " + before[0] + " into WILL_START");
             }
+            if (before[0].equals(after[0]) && strength(after[2]) > strength(before[2])) {
+                // Fewer events never make a stronger claim: a logon-right failure decides over another cause.
+                fail(what + ": pool " + pool.getKey() + " went from agreement " + before[2] + " to " + after[2]);
+            }
             boolean same = before[0].equals(after[0]) && before[1].equals(after[1]);
             if (!same && !after[1].equals("UNCERTAIN")) {
                 fail(what + ": pool " + pool.getKey() + " went from " + String.join(" ", before) + " to "
                         + String.join(" ", after) + ", more confident than UNCERTAIN");
             }
         }
+    }
+
+    /** How much an agreement claims: a confirmation or contradiction more than another cause, that more than nothing. */
+    private static int strength(String agreement) {
+        return switch (agreement) {
+            case "CONFIRMED", "CONTRADICTED" -> 2;
+            case "OTHER_CAUSE" -> 1;
+            default -> 0;
+        };
     }
 
     private static List<String> command(Sample sample, Path folder) {
@@ -161,7 +251,8 @@ public final class Truncations {
         try {
             Map<String, String[]> pools = new LinkedHashMap<>();
             for (JsonNode p : JSON.readTree(r.stdout()).get("pools")) {
-                pools.put(p.get("name").asText(), new String[] {p.get("verdict").asText(), p.get("confidence").asText()});
+                pools.put(p.get("name").asText(), new String[] {p.get("verdict").asText(), p.get("confidence").asText(),
+                        p.path("agreement").asText("NO_EVENTS")});
             }
             return new Verdicts(pools);
         } catch (IOException | NullPointerException e) {
