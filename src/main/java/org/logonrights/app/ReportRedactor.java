@@ -14,6 +14,7 @@ import org.logonrights.engine.ReasonStep;
 import org.logonrights.engine.RightsAnalysis.Holding;
 import org.logonrights.engine.RightsAnalysis.RightSummary;
 import org.logonrights.model.Application;
+import org.logonrights.model.GpoGap;
 import org.logonrights.model.GpoInfo;
 import org.logonrights.model.InputNote;
 import org.logonrights.model.LoggedEvent;
@@ -119,7 +120,12 @@ final class ReportRedactor {
     private RightSummary right(RightSummary r) {
         return new RightSummary(r.right(), gpo(r.definedBy()), map(r.losing(), this::gpo), r.groupPolicyKnown(),
                 map(r.holders(), h -> new Holding(redactor.account(h.name()), names.sid(h.sid()), h.origin(), h.drift(),
-                        h.driftCertain(), provenance(h.source()))));
+                        h.driftCertain(), provenance(h.source()))),
+                map(r.unread(), this::gap));
+    }
+
+    private GpoGap gap(GpoGap g) {
+        return new GpoGap(gpo(g.gpo()), g.reason(), g.precedence(), provenance(g.provenance()), names.text(g.detail()));
     }
 
     private GpoInfo gpo(GpoInfo g) {

@@ -48,7 +48,7 @@ class ReportRedactorTest {
 
     /** Sentences and XML paths: scrubbed of every value redaction learned, and of paths and SIDs. */
     private static final Set<String> FREE_TEXT = Set.of("ReasonStep.message", "Finding.message", "Finding.remediation",
-            "InputNote.message", "Provenance.element");
+            "InputNote.message", "Provenance.element", "GpoGap.detail");
 
     private static final class Filler {
         private final List<String> secrets = new ArrayList<>();
