@@ -166,8 +166,14 @@ final class SmbFailures {
         return rpc == null ? hex : hex + " " + rpc.name();
     }
 
-    private static String summary(Throwable t) {
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    /** What went wrong, in words: the failure's own message, never its Java type (--debug shows that). */
+    static String summary(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && !m.isBlank() && !m.matches("^[\\w.$]+(Exception|Error)(:.*)?$")) {
+                return m.strip();
+            }
+        }
+        return "an unexpected answer (run with --debug for details)";
     }
 }

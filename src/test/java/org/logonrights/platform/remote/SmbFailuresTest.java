@@ -109,4 +109,14 @@ class SmbFailuresTest {
         assertEquals("0xC0000060 STATUS_NO_SUCH_PRIVILEGE", SmbFailures.statusName(0xC0000060L));
         assertEquals("0x12345678", SmbFailures.statusName(0x12345678L));
     }
+
+    @Test
+    void anUnclassifiedFailureIsWordedWithoutItsJavaType() {
+        RemoteLsaException wrapped = classify(new ExecutionException(new TransportException(new IllegalStateException())));
+        assertEquals(Reason.PROTOCOL, wrapped.reason());
+        assertFalse(wrapped.getMessage().contains("Exception"), wrapped.getMessage());
+        assertTrue(wrapped.getMessage().endsWith("an unexpected answer (run with --debug for details)"), wrapped.getMessage());
+        RemoteLsaException worded = classify(new IllegalStateException("bad fragment length 7"));
+        assertTrue(worded.getMessage().endsWith("failed: bad fragment length 7"), worded.getMessage());
+    }
 }
