@@ -3,8 +3,11 @@ package org.logonrights.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.logonrights.app.FleetTargets;
 import org.logonrights.app.InputSelection;
 import org.logonrights.app.SnapshotRequest;
+import org.logonrights.app.UsageException;
+import org.logonrights.model.InputException;
 import picocli.CommandLine.Option;
 
 /** The input files every reporting command accepts (a picocli mixin). */
@@ -30,9 +33,10 @@ public final class InputOptions {
             description = "A GPO's GptTmpl.inf (repeatable; the first given has the highest precedence).")
     List<Path> gpoTemplates = new ArrayList<>();
 
-    @Option(names = "--snapshot", paramLabel = "FILE",
-            description = "A snapshot written by 'logonrights collect' (replaces the other inputs).")
-    Path snapshot;
+    @Option(names = "--snapshot", paramLabel = "FILE|DIR",
+            description = "A snapshot written by 'logonrights collect' (replaces the other inputs). With audit and explain "
+                    + "repeatable, and a folder means every *.json in it, sorted by name: one fleet report over them all.")
+    List<Path> snapshots = new ArrayList<>();
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "The server's events (repeatable): an .evtx log or an XML export of the System log (WAS) "
@@ -49,13 +53,21 @@ public final class InputOptions {
                     + "stable pseudonyms (verdicts are unchanged), for reports attached to tickets.")
     boolean redact;
 
-    /** The request these options and the remote options make, for the use-case API. */
-    SnapshotRequest request(RemoteOptions remote) {
-        return new SnapshotRequest(selection(), remote.request(), maxInputSize, redact);
+    /** The request of a command that reads one host: several --remote or --snapshot values are refused. */
+    SnapshotRequest request(RemoteOptions remote) throws UsageException, InputException {
+        FleetTargets targets = targets(remote);
+        if (targets.isFleet()) {
+            targets.close();
+            throw new UsageException("this command reads one host: give one --remote HOST or one --snapshot FILE "
+                    + "(audit and explain take several)");
+        }
+        return targets.single();
     }
 
-    public InputSelection selection() {
-        return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot, events);
+    /** The host, or the hosts of a fleet, that these options and the remote options name. */
+    FleetTargets targets(RemoteOptions remote) throws UsageException, InputException {
+        InputSelection files = new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, null, events);
+        return FleetTargets.of(new SnapshotRequest(files, remote.request(), maxInputSize, redact), remote.hosts(), snapshots);
     }
 
     /**
