@@ -203,6 +203,47 @@ class FleetSambaIT {
         assertTrue(text.contains("\n" + REFUSED + ": not read (exit 3): cannot connect to " + REFUSED), text);
     }
 
+    /**
+     * samples/ansible/audit-from-controller.yml for real: Ansible's forks read both DCs from the
+     * controller into per-host snapshots with 'logonrights collect --remote', the password only in the
+     * environment, and the playbook ends with the roll-up over the snapshot folder.
+     */
+    @Test
+    void theAnsibleControllerPlaybookCollectsEachDcAndRollsThemUp() throws Exception {
+        Ansible.assumeAvailable();
+        Path work = Files.createDirectories(dcA.dir.resolve("ansible"));
+        Path playbook = work.resolve("audit-from-controller.yml");
+        Files.copy(Path.of("samples", "ansible", "audit-from-controller.yml"), playbook);
+        Path inventory = Files.writeString(work.resolve("inventory.yml"), "all:\n  children:\n    iis_servers:\n      hosts:\n"
+                + "        dc-a:\n          ansible_host: " + DC_A + "\n        dc-b:\n          ansible_host: " + DC_B + "\n"
+                + "      vars:\n        logonrights_user: 'PROBE\\Administrator'\n", StandardCharsets.UTF_8);
+        Path launcher = work.resolve("logonrights");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + JarRunner.java() + "' -jar '" + JarRunner.jar().toAbsolutePath()
+                + "' \"$@\"\n", StandardCharsets.US_ASCII);
+        launcher.toFile().setExecutable(true);
+        CliResult r = Ansible.run(work, Map.of("LOGONRIGHTS_PASSWORD", SambaDc.ADMIN_PASSWORD), List.of("-i",
+                inventory.toString(), playbook.toString(), "--forks", "2", "-e", "logonrights_cmd=" + launcher,
+                "-e", "{\"logonrights_accept\": [1]}"));
+        assertEquals(0, r.exitCode(), "the roll-up exits 1 (WebPool will fail), which the run accepts:\n" + r.stdout());
+        assertFalse(r.stdout().contains(SambaDc.ADMIN_PASSWORD), "the password appears nowhere in Ansible's output");
+        assertTrue(r.stdout().contains("2 hosts (2 audited, 0 not read), 10 pools: 6 will start, 4 will fail"), r.stdout());
+        Path snapshots = work.resolve("snapshots");
+        assertTrue(Files.isRegularFile(snapshots.resolve("dc-a.json")) && Files.isRegularFile(snapshots.resolve("dc-b.json")));
+        for (Path snapshot : List.of(snapshots.resolve("dc-a.json"), snapshots.resolve("dc-b.json"))) {
+            assertFalse(Files.readString(snapshot).contains(SambaDc.ADMIN_PASSWORD), snapshot.toString());
+        }
+        CliResult rollup = JarRunner.run("audit", "--snapshot", snapshots.toString(), "--format", "json");
+        JsonNode hosts = JSON.readTree(rollup.stdout()).get("hosts");
+        JsonNode direct = JSON.readTree(audit(DC_A).stdout());
+        assertEquals(verdicts(direct), verdicts(hosts.get(0).get("report")), "the snapshot's verdicts are the remote audit's");
+    }
+
+    private static Map<String, String> verdicts(JsonNode report) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        report.get("pools").forEach(p -> out.put(p.get("name").asText(), p.get("verdict").asText()));
+        return out;
+    }
+
     private static String verdict(JsonNode host, String pool) {
         for (JsonNode p : host.get("report").get("pools")) {
             if (p.get("name").asText().equals(pool)) {
