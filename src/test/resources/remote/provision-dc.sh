@@ -1,19 +1,22 @@
 #!/bin/bash
-# Provisions a throw-away Samba AD DC (domain PROBE) in $1, bound to 127.0.0.1 only, with a C$
+# Provisions a throw-away Samba AD DC (domain PROBE) in $1, bound to $6 only (default 127.0.0.1), with a C$
 # share that serves $2 as Windows\System32\inetsrv\config\applicationHost.config to
 # PROBE\Administrator only, and $5 as groups\applicationHost.config for the group-membership world
 # (docs/remote-audit.md), gpo-applicationHost.config (beside this script) as gpo\applicationHost.config,
 # and the Group Policy history of the two default GPOs. Does not start samba: the test harness starts it to own its PID.
-# Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD GROUPS_APPLICATIONHOST_CONFIG
+# Every DC keeps its private, state, lock and pid directories under its own DIR, so several run side by side;
+# ADDRESS/8 makes any loopback address an interface of its own (lo carries only 127.0.0.1).
+# Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD GROUPS_APPLICATIONHOST_CONFIG [ADDRESS]
 set -euo pipefail
-D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4; GROUPS_CONFIG=$5
-mkdir -p "$D"
+D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4; GROUPS_CONFIG=$5; ADDR=${6:-127.0.0.1}
+mkdir -p "$D" "$D/pid" "$D/ncalrpc" "$D/winbindd"
 samba-tool domain provision --targetdir="$D" --realm=PROBE.TEST --domain=PROBE --server-role=dc \
-  --dns-backend=NONE --use-rfc2307 --host-ip=127.0.0.1 --host-name=probedc --adminpass="$ADMIN_PW" \
-  --option="interfaces=127.0.0.1" --option="bind interfaces only=yes" --option="disable netbios=yes" \
+  --dns-backend=NONE --use-rfc2307 --host-ip="$ADDR" --host-name=probedc --adminpass="$ADMIN_PW" \
+  --option="interfaces=$ADDR/8" --option="bind interfaces only=yes" --option="disable netbios=yes" \
   --option="smb ports=445" \
   --option="server services=-dns -nbt -wrepl -kcc -ntp_signd" --option="log file=$D/log.%m" \
-  --option="load printers=no" > "$D/provision.log" 2>&1
+  --option="load printers=no" --option="pid directory=$D/pid" --option="ncalrpc dir=$D/ncalrpc" \
+  --option="winbindd socket directory=$D/winbindd" > "$D/provision.log" 2>&1
 mkdir -p "$D/cdrive/Windows/System32/inetsrv/config"
 cp "$CONFIG" "$D/cdrive/Windows/System32/inetsrv/config/applicationHost.config"
 mkdir -p "$D/cdrive/groups"

@@ -64,4 +64,11 @@ public final class AuditService {
         }
         return inputs.stream().distinct().toList();
     }
+
+    /** The report with no pool: its machine findings and notes only. */
+    static AuditReport withoutPools(AuditReport report) {
+        AuditResult r = report.result();
+        return new AuditReport(new AuditResult(r.machine(), List.of(), r.machineFindings(), r.notes()), report.inputs(),
+                report.toolVersion());
+    }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 public enum ExitCode {
     OK(0, "Every audited pool WILL_START (or nothing reaches the --fail-on threshold)."),
     FINDINGS(1, "At least one pool WILL_FAIL or is AT_RISK (default --fail-on risk; with --fail-on unknown also UNKNOWN)."),
-    INVALID_INPUT(2, "Bad usage, or an input file that is missing, unreadable or invalid."),
-    ENVIRONMENT(3, "Environment error: live reading impossible (not Windows, not elevated, LSA or WMI failure)."),
+    INVALID_INPUT(2, "Bad usage, or an input file that is missing, unreadable or invalid (over several hosts: bad usage, nothing audited)."),
+    ENVIRONMENT(3, "Environment error: live reading impossible (not Windows, not elevated, LSA or WMI failure); "
+            + "over several hosts, one could not be read and no audited pool reaches --fail-on."),
     UNKNOWN(4, "No failure, but at least one pool is UNKNOWN (supply the data the report names)."),
     INTERNAL_ERROR(70, "Internal error (a bug): please report it with the output of --debug.");
 

@@ -109,6 +109,44 @@ public final class LogonRightsService {
         return AuditService.select(redacted, reported);
     }
 
+    /**
+     * One host of a fleet: what {@link #audit} gives, except that of the named pools only those this host
+     * has are reported (by real name, or by pseudonym when redacted), and a host with none of them reports
+     * no pool instead of being refused; {@code matched} says which of the names it had.
+     */
+    public FleetHostReport auditPresent(SnapshotRequest request, List<String> pools)
+            throws InputException, UsageException, EnvironmentException {
+        Snapshot plain = sources.select(request).read();
+        SnapshotRedactor redactor = request.redact() ? reportRedactor(plain) : null;
+        AuditReport full = redactor == null ? AuditService.audit(plain, List.of())
+                : new ReportRedactor(redactor).audit(AuditService.audit(plain, List.of()));
+        if (pools.isEmpty()) {
+            return new FleetHostReport(full, List.of());
+        }
+        List<String> matched = new ArrayList<>();
+        List<String> reported = new ArrayList<>();
+        for (String name : pools) {
+            String shown = redactor != null && hasPool(plain, name) ? redactor.names().known(name).orElse(name) : name;
+            if (full.poolNames().stream().anyMatch(p -> p.equalsIgnoreCase(shown.strip()))) {
+                matched.add(name);
+                reported.add(shown);
+            }
+        }
+        return new FleetHostReport(reported.isEmpty() ? AuditService.withoutPools(full) : AuditService.select(full, reported),
+                matched);
+    }
+
+    /** A fleet host's report, and which of the pool names asked for it had. */
+    public record FleetHostReport(AuditReport report, List<String> matched) {
+        public FleetHostReport {
+            matched = List.copyOf(matched);
+        }
+    }
+
+    private static boolean hasPool(Snapshot snapshot, String name) {
+        return snapshot.iis().pools().stream().anyMatch(p -> p.name().equalsIgnoreCase(name.strip()));
+    }
+
     /** The audit of one pool, for its full reason chain; redacted, named by its real name or its pseudonym. */
     public AuditReport explain(SnapshotRequest request, String pool)
             throws InputException, UsageException, EnvironmentException {

@@ -1,7 +1,12 @@
 package org.logonrights.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.logonrights.app.FleetAudit;
+import org.logonrights.app.FleetTargets;
 import org.logonrights.app.LogonRightsService;
+import org.logonrights.app.SnapshotRequest;
+import org.logonrights.app.ToolVersion;
 import org.logonrights.report.AuditReport;
 import org.logonrights.report.Renderer;
 import org.logonrights.report.ReportFormat;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "      --applicationhost applicationHost.config --memberships memberships.json",
                 "  logonrights explain DefaultAppPool --snapshot srv-web01.json --format json",
                 "  logonrights explain 'Orders API' --remote web01 --user 'CONTOSO\\admin' \\",
-                "      --password-env LR_PASSWORD"})
+                "      --password-env LR_PASSWORD",
+                "  logonrights explain OrdersApi --snapshot snapshots/"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +45,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    FleetOptions fleet;
+
     @Option(names = "--no-glossary", negatable = false,
             description = "Leave out the closing list of what LSA, WAS, SID, token and the confidence level mean.")
     boolean noGlossary;
@@ -46,7 +55,19 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
-        AuditReport report = inputs.service().explain(inputs.request(remote), pool);
+        FleetAudit audit = fleet.fleetAudit();
+        try (FleetTargets targets = inputs.targets(remote)) {
+            if (targets.isFleet()) {
+                inputs.refuseRedactMapForFleet();
+                return fleet.run(audit, targets, FleetAudit.explain(pool), List.of(pool), output,
+                        format.fleetExplainRenderer(output.renderOptions(), pool, ToolVersion.get()));
+            }
+            return explainOne(targets.single(), format);
+        }
+    }
+
+    private int explainOne(SnapshotRequest request, ReportFormat format) throws Exception {
+        AuditReport report = inputs.service().explain(request, pool);
         // The pool as the report names it: redacted, a real name given here is reported by its pseudonym.
         String reported = report.poolNames().get(0);
         Renderer renderer = format.explainRenderer(output.renderOptions(), reported, !noGlossary);

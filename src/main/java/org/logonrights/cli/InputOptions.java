@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.logonrights.app.EnvironmentException;
+import org.logonrights.app.FleetTargets;
 import org.logonrights.app.InputSelection;
 import org.logonrights.app.LogonRightsService;
 import org.logonrights.app.SnapshotRequest;
 import org.logonrights.app.UsageException;
+import org.logonrights.model.InputException;
 import org.logonrights.report.PseudonymTable;
 import picocli.CommandLine.Option;
 
@@ -34,9 +36,10 @@ public final class InputOptions {
             description = "A GPO's GptTmpl.inf (repeatable; the first given has the highest precedence).")
     List<Path> gpoTemplates = new ArrayList<>();
 
-    @Option(names = "--snapshot", paramLabel = "FILE",
-            description = "A snapshot written by 'logonrights collect' (replaces the other inputs).")
-    Path snapshot;
+    @Option(names = "--snapshot", paramLabel = "FILE|DIR",
+            description = "A snapshot written by 'logonrights collect' (replaces the other inputs). With audit and explain "
+                    + "repeatable, and a folder means every *.json in it, sorted by name: one fleet report over them all.")
+    List<Path> snapshots = new ArrayList<>();
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "The server's events (repeatable): an .evtx log or an XML export of the System log (WAS) "
@@ -61,13 +64,15 @@ public final class InputOptions {
     /** The pseudonym table of this run, once a redacted use case has made it. */
     private PseudonymTable table;
 
-    /** The request these options and the remote options make, for the use-case API. */
-    SnapshotRequest request(RemoteOptions remote) throws UsageException {
-        if (redactMap != null && ReportOutput.toStandardOutput(redactMap)) {
-            throw new UsageException("--redact-map needs a file: the pseudonym table never goes to standard output, "
-                    + "where the redacted report goes");
+    /** The request of a command that reads one host: several --remote or --snapshot values are refused. */
+    SnapshotRequest request(RemoteOptions remote) throws UsageException, InputException {
+        FleetTargets targets = targets(remote);
+        if (targets.isFleet()) {
+            targets.close();
+            throw new UsageException("this command reads one host: give one --remote HOST or one --snapshot FILE "
+                    + "(audit and explain take several)");
         }
-        return new SnapshotRequest(selection(), remote.request(), maxInputSize, redact || redactMap != null);
+        return targets.single();
     }
 
     /** The use-case API, keeping the pseudonym table when --redact-map asks for it. */
@@ -83,8 +88,23 @@ public final class InputOptions {
         }
     }
 
-    public InputSelection selection() {
-        return new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, snapshot, events);
+    /** Each host of a fleet has its own pseudonyms, so one table would mislead: --redact-map takes one host. */
+    void refuseRedactMapForFleet() throws UsageException {
+        if (redactMap != null) {
+            throw new UsageException("--redact-map takes one host or snapshot: each host of a fleet has its own "
+                    + "pseudonyms; run it per host");
+        }
+    }
+
+    /** The host, or the hosts of a fleet, that these options and the remote options name. */
+    FleetTargets targets(RemoteOptions remote) throws UsageException, InputException {
+        InputSelection files = new InputSelection(secedit, applicationHost, memberships, gpresult, gpoTemplates, null, events);
+        if (redactMap != null && ReportOutput.toStandardOutput(redactMap)) {
+            throw new UsageException("--redact-map needs a file: the pseudonym table never goes to standard output, "
+                    + "where the redacted report goes");
+        }
+        return FleetTargets.of(new SnapshotRequest(files, remote.request(), maxInputSize, redact || redactMap != null),
+                remote.hosts(), snapshots);
     }
 
     /**

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.logonrights.app.RemoteRequest;
 import org.logonrights.app.UsageException;
@@ -33,10 +35,12 @@ public final class RemoteOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--remote", paramLabel = "HOST",
+    @Option(names = "--remote", paramLabel = "HOST|@FILE",
             description = "Audit another machine over SMB (TCP 445) from any OS: its rights through the LSA "
-                    + "policy and its applicationHost.config through the C$ share (see docs/remote-audit.md).")
-    String host;
+                    + "policy and its applicationHost.config through the C$ share (see docs/remote-audit.md). "
+                    + "Repeatable, and @FILE names a file of hosts, one a line (# comments): audit and explain "
+                    + "then read the hosts in parallel, with the same credentials, into one fleet report (docs/fleet.md).")
+    List<String> hosts = new ArrayList<>();
 
     @Option(names = "--user", paramLabel = "DOMAIN\\name",
             description = "The account to log on with (an administrator of HOST); also name@domain.")
@@ -83,13 +87,19 @@ public final class RemoteOptions {
 
     /** True when any remote option was given, so that the remote path (and its checks) applies. */
     boolean requested() {
-        return host != null || user != null || passwordEnv != null || passwordFile != null || configPath != null
+        return !hosts.isEmpty() || user != null || passwordEnv != null || passwordFile != null || configPath != null
                 || dc != null || dcAuth != null || dcCa != null;
     }
 
-    /** The remote machine these options name, or null when no remote option was given. */
+    /** The {@code --remote} values, each a host or {@code @FILE}, in the order given. */
+    List<String> hosts() {
+        return hosts;
+    }
+
+    /** The remote options, with the host when one was given (several come from {@link #hosts()}), or null when none was given. */
     RemoteRequest request() {
-        return requested() ? new RemoteRequest(host, user, this::password, configPath,
+        String one = hosts.size() == 1 && !hosts.get(0).startsWith("@") ? hosts.get(0) : null;
+        return requested() ? new RemoteRequest(one, user, this::password, configPath,
                 new RemoteRequest.Directory(dc, dcAuth, dcCa)) : null;
     }
 
@@ -112,7 +122,7 @@ public final class RemoteOptions {
         if (console == null) {
             throw new UsageException("no password: there is no console to prompt on; use --password-env VAR or --password-file FILE");
         }
-        char[] typed = console.readPassword("Password for %s on %s: ", user, host);
+        char[] typed = console.readPassword("Password for %s on %s: ", user, String.join(", ", hosts));
         if (typed == null || typed.length == 0) {
             throw new UsageException("no password entered");
         }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -49,7 +48,7 @@ final class ReportOutput {
     /** Content rendered into a writer: a report and its renderer. */
     @FunctionalInterface
     interface Content {
-        void writeTo(Writer out) throws IOException;
+        void writeTo(Writer out) throws IOException, UsageException;
     }
 
     /** True when {@code output} means standard output: no option, or {@code -}. */
@@ -75,9 +74,32 @@ final class ReportOutput {
         writeFile(output, content);
     }
 
+    /**
+     * Writes content as it is rendered, never holding all of it: to standard output directly, to a
+     * file through the same temporary file and rename as {@link #write(Content, Path, PrintWriter)}.
+     */
+    static void stream(Content content, Path output, PrintWriter stdout) throws IOException, UsageException, EnvironmentException {
+        if (toStandardOutput(output)) {
+            Writer out = new java.io.FilterWriter(stdout) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // standard output stays open
+                }
+            };
+            content.writeTo(out);
+            stdout.flush();
+            return;
+        }
+        writeContent(output, content);
+    }
+
     /** Writes content to the file {@code output} names (never standard output). */
     static void writeFile(Path output, String content) throws UsageException, EnvironmentException {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        writeContent(output, out -> out.write(content));
+    }
+
+    /** Renders content into the file {@code output} names; a failure to render or write is an environment error. */
+    private static void writeContent(Path output, Content bytes) throws UsageException, EnvironmentException {
         try {
             if (namesDescriptor(output)) {
                 writeDirectly(output, bytes);
@@ -125,9 +147,10 @@ final class ReportOutput {
     }
 
     /** Devices, FIFOs and descriptors: opened for writing as they are, nothing created, nothing renamed. */
-    private static void writeDirectly(Path target, byte[] bytes) throws IOException {
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-            out.write(bytes);
+    private static void writeDirectly(Path target, Content content) throws IOException, UsageException {
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE);
+             Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            content.writeTo(w);
         }
     }
 
@@ -154,14 +177,15 @@ final class ReportOutput {
      * temporary file is created without attributes, so it gets the umask's mode as any new file does,
      * and then the mode the target had.
      */
-    private static void replaceAtomically(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+    private static void replaceAtomically(Path target, Content content, Set<PosixFilePermission> mode)
+            throws IOException, UsageException {
         Path tmp = createSibling(target);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+                content.writeTo(w);
+                w.flush();
                 channel.force(true);
             }
             if (mode != null) {

@@ -41,6 +41,27 @@ final class Terminal {
         return columns.isPresent() ? OptionalInt.of(Math.max(MIN_HELP_WIDTH, columns.getAsInt())) : OptionalInt.empty();
     }
 
+    /**
+     * Whether standard error is a terminal, for the progress line of a fleet run. Java 17 cannot ask
+     * this of one stream, so on a POSIX system {@code test -t 2} answers with our standard error
+     * inherited; on Windows a console on standard input and output stands for it.
+     */
+    static boolean isStandardErrorInteractive() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return isInteractive();
+        }
+        try {
+            Process test = new ProcessBuilder("sh", "-c", "test -t 2").redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return test.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) && test.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static boolean isInteractive() {
         return System.console() != null;
     }

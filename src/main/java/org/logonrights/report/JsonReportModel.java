@@ -26,8 +26,11 @@ public final class JsonReportModel {
     private JsonReportModel() {
     }
 
-    @JsonPropertyOrder({"schemaVersion", "tool", "machine", "inputs", "summary", "pools", "machineFindings", "notes"})
-    public record Report(int schemaVersion, Tool tool, Machine machine, List<Source> inputs, Summary summary,
+    /** The {@code kind} of a single host's report; a fleet report is {@value FleetJsonModel#KIND}. */
+    public static final String KIND = "host";
+
+    @JsonPropertyOrder({"schemaVersion", "kind", "tool", "machine", "inputs", "summary", "pools", "machineFindings", "notes"})
+    public record Report(int schemaVersion, String kind, Tool tool, Machine machine, List<Source> inputs, Summary summary,
                          List<Pool> pools, List<JsonFinding> machineFindings, List<Note> notes) {
     }
 
@@ -96,7 +99,7 @@ public final class JsonReportModel {
             counts.put(v, 0);
         }
         r.pools().forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
-        return new Report(SCHEMA_VERSION, new Tool("logonrights", report.toolVersion()),
+        return new Report(SCHEMA_VERSION, KIND, new Tool("logonrights", report.toolVersion()),
                 new Machine(m.name(), m.domain(), m.osVersion(), m.iisVersion()),
                 report.inputs().stream().map(JsonReportModel::source).toList(),
                 new Summary(r.pools().size(), counts.get(Verdict.WILL_START), counts.get(Verdict.AT_RISK),

@@ -70,10 +70,28 @@ public final class JunitRenderer implements Renderer {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
-        counts(xml, "logonrights", tests, failures, skipped);
+        counts(xml, "logonrights", tests, failures, "0", skipped);
         newline(xml, 1);
+        suite(report, machine, options, xml);
+        newline(xml, 0);
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+    }
+
+    /** How many of a report's pools fail the run, and how many are skipped (UNKNOWN below the threshold). */
+    static long[] failuresAndSkipped(AuditReport report, RenderOptions options) {
+        List<PoolResult> pools = report.result().pools();
+        return new long[] {pools.stream().filter(p -> "failure".equals(outcome(p.verdict(), options))).count(),
+            pools.stream().filter(p -> "skipped".equals(outcome(p.verdict(), options))).count()};
+    }
+
+    /** One {@code testsuite} named {@code name}, at depth 1 of {@code testsuites}. */
+    static void suite(AuditReport report, String name, RenderOptions options, XMLStreamWriter xml) throws XMLStreamException {
+        AuditResult r = report.result();
+        long[] counted = failuresAndSkipped(report, options);
         xml.writeStartElement("testsuite");
-        counts(xml, machine, tests, failures, skipped);
+        counts(xml, name, String.valueOf(r.pools().size()), String.valueOf(counted[0]), "0", String.valueOf(counted[1]));
         newline(xml, 2);
         xml.writeStartElement("properties");
         newline(xml, 3);
@@ -84,7 +102,7 @@ public final class JunitRenderer implements Renderer {
         xml.writeEndElement();
         for (PoolResult p : r.pools()) {
             newline(xml, 2);
-            testcase(xml, machine, p, outcome(p.verdict(), options));
+            testcase(xml, name, p, outcome(p.verdict(), options));
         }
         String systemOut = machineText(r);
         if (!systemOut.isEmpty()) {
@@ -95,18 +113,14 @@ public final class JunitRenderer implements Renderer {
         }
         newline(xml, 1);
         xml.writeEndElement();
-        newline(xml, 0);
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
-        xml.writeEndDocument();
     }
 
-    private static void counts(XMLStreamWriter xml, String name, String tests, String failures, String skipped)
+    static void counts(XMLStreamWriter xml, String name, String tests, String failures, String errors, String skipped)
             throws XMLStreamException {
         attribute(xml, "name", name);
         xml.writeAttribute("tests", tests);
         xml.writeAttribute("failures", failures);
-        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("errors", errors);
         xml.writeAttribute("skipped", skipped);
         xml.writeAttribute("time", "0");
     }
@@ -188,7 +202,7 @@ public final class JunitRenderer implements Renderer {
     }
 
     /** Attribute values are one line: a parser would turn a raw line break into a space anyway. */
-    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeAttribute(name, xmlSafe(value).replaceAll("[\r\n\t]+", " "));
     }
 

@@ -56,6 +56,25 @@ public enum ReportFormat {
         return this == TEXT ? new TextRenderer(options, pool, glossary) : renderer(options);
     }
 
+    /**
+     * The renderer of a report over several hosts or snapshots; {@code toolVersion} names the tool
+     * where a host could not be read.
+     */
+    public FleetRenderer fleetRenderer(RenderOptions options, String toolVersion) {
+        return switch (this) {
+            case TEXT -> new TextFleetRenderer(options);
+            case JSON -> new JsonFleetRenderer();
+            case SARIF -> new SarifFleetRenderer(options, toolVersion);
+            case JUNIT -> new JunitFleetRenderer(options);
+            case MARKDOWN -> new MarkdownFleetRenderer();
+        };
+    }
+
+    /** The renderer of {@code explain POOL} over several hosts: text gives the pool's chain on each, the others as an audit. */
+    public FleetRenderer fleetExplainRenderer(RenderOptions options, String pool, String toolVersion) {
+        return this == TEXT ? new TextFleetExplainRenderer(options, pool) : fleetRenderer(options, toolVersion);
+    }
+
     /** The renderer of a {@code rights} report, for the formats that have one (text and JSON). */
     public Optional<RightsRenderer> rightsRenderer() {
         return rightsRenderer(RenderOptions.PLAIN);

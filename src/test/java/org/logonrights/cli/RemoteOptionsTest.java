@@ -29,7 +29,7 @@ class RemoteOptionsTest {
 
     private static RemoteOptions options(String host, String user) {
         RemoteOptions o = new RemoteOptions();
-        o.host = host;
+        o.hosts = host == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(List.of(host));
         o.user = user;
         o.environment = Map.<String, String>of()::get;
         return o;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.logonrights.model.Sid;
 
 /**
- * A throw-away Samba AD DC (domain PROBE) on 127.0.0.1, provisioned into a temporary directory by
+ * A throw-away Samba AD DC (domain PROBE) on 127.0.0.1, or on another loopback address so that
+ * several run side by side (each with its own private, state, lock and pid directories), provisioned into a temporary directory by
  * the scripts in src/test/resources/remote (docs/remote-audit.md describes the set-up).
  * Samba is started here so that its PID is ours to stop; {@link #close()} stops it and every
  * child by PID and deletes the directory.
@@ -39,12 +40,17 @@ final class SambaDc implements AutoCloseable {
             "applicationHost.config", "groups-applicationHost.config", "independent_groups.py", "impacket_pipe.py",
             "gpo-history.sh", "impacket_gpo.py", "gpo-applicationHost.config"};
 
+    /** The address of the existing ITs' DC. */
+    static final String DEFAULT_ADDRESS = "127.0.0.1";
+
     final Path dir;
     final Path scripts;
     final Map<String, Sid> sids;
+    final String address;
     private final Process samba;
 
-    private SambaDc(Path dir, Path scripts, Process samba, Map<String, Sid> sids) {
+    private SambaDc(String address, Path dir, Path scripts, Process samba, Map<String, Sid> sids) {
+        this.address = address;
         this.dir = dir;
         this.scripts = scripts;
         this.samba = samba;
@@ -93,11 +99,16 @@ final class SambaDc implements AutoCloseable {
         }
     }
 
-    /** Provisions, starts and seeds a DC in a new temporary directory. */
+    /** Provisions, starts and seeds a DC on 127.0.0.1 in a new temporary directory. */
     static SambaDc start() throws IOException, InterruptedException {
+        return start(DEFAULT_ADDRESS);
+    }
+
+    /** Provisions, starts and seeds a DC bound to {@code address} only, in a new temporary directory. */
+    static SambaDc start(String address) throws IOException, InterruptedException {
         try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress("127.0.0.1", 445), 500);
-            fail("127.0.0.1:445 is already in use (a Samba or smbd left running?): the test DC needs it");
+            probe.connect(new java.net.InetSocketAddress(address, 445), 500);
+            fail(address + ":445 is already in use (a Samba or smbd left running?): the test DC needs it");
         } catch (IOException expected) {
             // free, as it should be
         }
@@ -113,18 +124,18 @@ final class SambaDc implements AutoCloseable {
         try {
             run(dir.resolve("provision.out"), 180, "bash", scripts.resolve("provision-dc.sh").toString(), dc.toString(),
                     scripts.resolve("applicationHost.config").toString(), ADMIN_PASSWORD, USER_PASSWORD,
-                    scripts.resolve("groups-applicationHost.config").toString());
+                    scripts.resolve("groups-applicationHost.config").toString(), address);
             samba = new ProcessBuilder("/usr/sbin/samba", "-s", dc.resolve("etc/smb.conf").toString(), "-i",
                     "--no-process-group", "-d", "0")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("samba.out").toFile()).start();
             String seeded = run(dir.resolve("seed.out"), 120, "bash", scripts.resolve("seed-rights.sh").toString(),
-                    dc.toString(), ADMIN_PASSWORD, scripts.resolve("seed_rights.py").toString());
+                    dc.toString(), ADMIN_PASSWORD, scripts.resolve("seed_rights.py").toString(), address);
             Map<String, Sid> sids = new LinkedHashMap<>();
             seeded.lines().filter(l -> l.matches("\\w+=S-1-.*"))
                     .forEach(l -> sids.put(l.substring(0, l.indexOf('=')), Sid.parse(l.substring(l.indexOf('=') + 1))));
-            return new SambaDc(dir, scripts, samba, sids);
+            return new SambaDc(address, dir, scripts, samba, sids);
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            new SambaDc(dir, scripts, samba, Map.of()).close();
+            new SambaDc(address, dir, scripts, samba, Map.of()).close();
             throw e;
         }
     }

@@ -70,6 +70,25 @@ final class Schemas {
         return snapshot;
     }
 
+    static final Path FLEET_SCHEMA = Path.of("docs", "schema", "fleet.schema.json");
+    /** Where the schemas' $id point; mapped to docs/schema so that a $ref between them is read from the tree, never fetched. */
+    private static final String PUBLISHED = "https://raw.githubusercontent.com/logonrights/logonrights/main/docs/schema/";
+    private static JsonSchema fleet;
+
+    /** The fleet report's schema, whose hosts' reports are checked against report.schema.json. */
+    static synchronized JsonSchema fleet() {
+        if (fleet == null) {
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                    .schemaMappers(m -> m.mapPrefix(PUBLISHED, Path.of("docs", "schema").toUri().toString())));
+            try (InputStream in = Files.newInputStream(FLEET_SCHEMA)) {
+                fleet = factory.getSchema(in, CONFIG);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fleet;
+    }
+
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

@@ -68,7 +68,13 @@ import org.logonrights.platform.remote.DirectoryException.Reason;
  * pinning that name to the address given ({@link PinnedSocketFactory}).
  *
  * <p>The Kerberos configuration is a temporary krb5.conf naming only this DC as KDC, with bounded
- * timeouts; it is process-wide state, so one directory is open at a time. Not thread-safe.
+ * timeouts. It is process-wide state (a system property the JDK's Kerberos reads), as is the table
+ * that pins a DC's name to its address, so the phase that needs them, "write krb5.conf for this realm
+ * and KDC, log on, bind with GSSAPI", runs behind one lock, and the configuration is removed again
+ * before the lock is released: after the bind, integrity-protected searches need no KDC. The
+ * anonymous rootDSE read comes first and outside the lock, so a DC that does not answer never holds
+ * it while it waits; inside it, every wait is bounded by the timeout (kdc_timeout, the LDAP read
+ * timeout). Directories of a fleet run are open side by side; one directory is not thread-safe.
  */
 public final class LdapDirectory implements DomainDirectory {
 
@@ -87,11 +93,12 @@ public final class LdapDirectory implements DomainDirectory {
     private final Subject subject;
     private final LoginContext login;
     private final LdapContext ldap;
-    private final Path krb5Conf;
-    private final String previousKrb5Conf;
+
+    /** Held while the process-wide Kerberos configuration and name pins are this directory's (see the class comment). */
+    private static final java.util.concurrent.locks.ReentrantLock BINDING = new java.util.concurrent.locks.ReentrantLock();
 
     private LdapDirectory(String address, int port, int millis, String hostName, String realm, String baseDn,
-                              Subject subject, LoginContext login, LdapContext ldap, Path krb5Conf, String previousKrb5Conf) {
+                              Subject subject, LoginContext login, LdapContext ldap) {
         this.address = address;
         this.port = port;
         this.millis = millis;
@@ -101,8 +108,6 @@ public final class LdapDirectory implements DomainDirectory {
         this.subject = subject;
         this.login = login;
         this.ldap = ldap;
-        this.krb5Conf = krb5Conf;
-        this.previousKrb5Conf = previousKrb5Conf;
     }
 
     /**
@@ -126,6 +131,7 @@ public final class LdapDirectory implements DomainDirectory {
         String hostName = root.hostName();
         String baseDn = root.baseDn();
         String realm = root.realm();
+        BINDING.lock();
         String previous = System.getProperty(KRB5_CONF);
         Path conf = null;
         LoginContext login = null;
@@ -140,17 +146,23 @@ public final class LdapDirectory implements DomainDirectory {
             login.login();
             LdapContext ldap = doAs(subject, () -> new InitialLdapContext(
                     gssapiEnvironment(dc, hostName, ldapPort, millis), null));
-            return new LdapDirectory(dc, ldapPort, millis, hostName, realm, baseDn, subject, login, ldap, conf, previous);
+            LdapDirectory directory = new LdapDirectory(dc, ldapPort, millis, hostName, realm, baseDn, subject, login, ldap);
+            login = null; // the directory's now: logged out by close()
+            return directory;
         } catch (LoginException e) {
-            cleanUp(login, conf, previous);
             throw kerberosFailure(e, dc, account, realm, millis);
         } catch (NamingException e) {
-            cleanUp(login, conf, previous);
             throw ldapFailure(e, dc, ldapPort, "binding to LDAP with Kerberos (GSSAPI) as " + account.display(), millis);
         } catch (IOException e) {
-            cleanUp(login, conf, previous);
             throw new DirectoryException(Reason.PROTOCOL, "cannot write the temporary Kerberos configuration: "
                     + e.getClass().getSimpleName(), e);
+        } finally {
+            try {
+                PinnedSocketFactory.unpin(hostName); // the connection is made: the pin is not needed again
+                cleanUp(login, conf, previous);
+            } finally {
+                BINDING.unlock();
+            }
         }
     }
 
@@ -176,21 +188,22 @@ public final class LdapDirectory implements DomainDirectory {
         String hostName = root.hostName();
         String baseDn = root.baseDn();
         String realm = root.realm();
-        PinnedSocketFactory.pinTls(hostName, dc, tls, millis);
         Hashtable<String, Object> env = baseEnvironment("ldaps://" + hostName + ":" + ldapsPort, millis);
         env.remove("com.sun.jndi.ldap.connect.timeout"); // the factory bounds the connect on this path
         env.put("java.naming.ldap.factory.socket", PinnedSocketFactory.class.getName());
         env.put(Context.SECURITY_AUTHENTICATION, "simple");
         env.put(Context.SECURITY_PRINCIPAL, principal(account, realm));
         env.put(Context.SECURITY_CREDENTIALS, password.clone());
+        BINDING.lock();
         try {
+            PinnedSocketFactory.pinTls(hostName, dc, tls, millis);
             LdapContext ldap = new InitialLdapContext(env, null);
-            return new LdapDirectory(dc, ldapsPort, millis, hostName, realm, baseDn, new Subject(), null, ldap, null,
-                    System.getProperty(KRB5_CONF));
+            return new LdapDirectory(dc, ldapsPort, millis, hostName, realm, baseDn, new Subject(), null, ldap);
         } catch (NamingException e) {
-            PinnedSocketFactory.unpin(hostName);
             throw ldapFailure(e, dc, ldapsPort, "binding to LDAPS as " + account.display(), millis);
         } finally {
+            PinnedSocketFactory.unpin(hostName);
+            BINDING.unlock();
             Arrays.fill((char[]) env.get(Context.SECURITY_CREDENTIALS), '\0');
         }
     }
@@ -618,7 +631,7 @@ public final class LdapDirectory implements DomainDirectory {
         }
     }
 
-    /** Unbinds, destroys the tickets and removes the temporary krb5.conf. Idempotent; never throws. */
+    /** Unbinds and destroys the tickets. Idempotent; never throws. */
     @Override
     public void close() {
         try {
@@ -626,8 +639,13 @@ public final class LdapDirectory implements DomainDirectory {
         } catch (NamingException e) {
             // the connection is dropped anyway
         } finally {
-            PinnedSocketFactory.unpin(hostName);
-            cleanUp(login, krb5Conf, previousKrb5Conf);
+            if (login != null) {
+                try {
+                    login.logout(); // destroys the tickets and the password copy
+                } catch (LoginException e) {
+                    // nothing was logged in
+                }
+            }
         }
     }
 

@@ -28,15 +28,41 @@ public record SarifLog(@JsonProperty("$schema") String schema, String version, L
 
     /** One invocation of one tool (3.14). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"tool", "results", "properties"})
-    public record Run(Tool tool, List<Result> results, RunProperties properties) {
+    @JsonPropertyOrder({"tool", "automationDetails", "invocations", "results", "properties"})
+    public record Run(Tool tool, RunAutomationDetails automationDetails, List<Invocation> invocations, List<Result> results,
+                      RunProperties properties) {
         public Run {
+            invocations = invocations == null ? null : List.copyOf(invocations);
             results = List.copyOf(results);
+        }
+
+        public Run(Tool tool, List<Result> results, RunProperties properties) {
+            this(tool, null, null, results, properties);
         }
 
         public Run(Tool tool, List<Result> results) {
             this(tool, results, null);
         }
+    }
+
+    /**
+     * Which host a run of a fleet log covers (3.17): {@code logonrights/HOST/}, the category code
+     * scanning keeps apart, so each host's alerts stay its own.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "description"})
+    public record RunAutomationDetails(String id, Message description) {
+    }
+
+    /** How the run went (3.20): written only for a host that could not be read. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"executionSuccessful", "exitCode", "toolExecutionNotifications"})
+    public record Invocation(boolean executionSuccessful, Integer exitCode, List<Notification> toolExecutionNotifications) {
+    }
+
+    /** Why a host could not be read (3.58). */
+    @JsonPropertyOrder({"level", "message"})
+    public record Notification(Level level, Message message) {
     }
 
     /** The run's property bag (3.8): with --events, each pool's agreement with the logged events. */
