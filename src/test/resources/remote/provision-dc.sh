@@ -9,14 +9,13 @@
 # Usage: provision-dc.sh DIR APPLICATIONHOST_CONFIG ADMIN_PASSWORD USER_PASSWORD GROUPS_APPLICATIONHOST_CONFIG [ADDRESS]
 set -euo pipefail
 D=$1; CONFIG=$2; ADMIN_PW=$3; USER_PW=$4; GROUPS_CONFIG=$5; ADDR=${6:-127.0.0.1}
-mkdir -p "$D" "$D/pid" "$D/ncalrpc" "$D/winbindd"
+mkdir -p "$D" "$D/pid"
 samba-tool domain provision --targetdir="$D" --realm=PROBE.TEST --domain=PROBE --server-role=dc \
   --dns-backend=NONE --use-rfc2307 --host-ip="$ADDR" --host-name=probedc --adminpass="$ADMIN_PW" \
   --option="interfaces=$ADDR/8" --option="bind interfaces only=yes" --option="disable netbios=yes" \
   --option="smb ports=445" \
   --option="server services=-dns -nbt -wrepl -kcc -ntp_signd" --option="log file=$D/log.%m" \
-  --option="load printers=no" --option="pid directory=$D/pid" --option="ncalrpc dir=$D/ncalrpc" \
-  --option="winbindd socket directory=$D/winbindd" > "$D/provision.log" 2>&1
+  --option="load printers=no" --option="pid directory=$D/pid" > "$D/provision.log" 2>&1
 mkdir -p "$D/cdrive/Windows/System32/inetsrv/config"
 cp "$CONFIG" "$D/cdrive/Windows/System32/inetsrv/config/applicationHost.config"
 mkdir -p "$D/cdrive/groups"
