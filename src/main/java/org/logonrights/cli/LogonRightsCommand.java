@@ -85,6 +85,8 @@ public final class LogonRightsCommand implements Runnable {
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --remote @FILE is a host list: picocli would otherwise read @FILE as a file of arguments.
+        cl.setExpandAtFiles(false);
         applyExitCodeList(cl);
         HelpWrapping.apply(cl, () -> Terminal.helpWidth().orElse(Terminal.HELP_WIDTH));
         cl.setParameterExceptionHandler((ex, args) -> {
