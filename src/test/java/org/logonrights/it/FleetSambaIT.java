@@ -2,6 +2,7 @@ package org.logonrights.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +27,9 @@ import org.logonrights.testing.CliResult;
 import org.logonrights.testing.JarRunner;
 
 /**
- * One {@code audit --remote} over five hosts through the built jar: a Samba AD DC on 127.0.0.2, named
- * twice ({@code 127.0.0.2} and {@code \\127.0.0.2}, two hosts whose Kerberos phases run side by
- * side; see {@link #DC_B} for why not a second DC), 127.0.0.4 where nothing listens, and 127.0.0.5 and
+ * One {@code audit --remote} over five hosts through the built jar: two Samba AD DCs, on 127.0.0.2 and
+ * 127.0.0.3 (two domains PROBE with their own SIDs, each DC in a mount namespace of its own, see
+ * {@link SambaDc}; their Kerberos phases run side by side), 127.0.0.4 where nothing listens, and 127.0.0.5 and
  * 127.0.0.6 where a socket accepts the connection and never answers. Both DCs must come back
  * AUDITED with exactly the report a single-host audit gives, the three others ERROR with their
  * reasons, exit 1, and the silent hosts waited for at once: the run takes well under the sum of
@@ -38,17 +39,17 @@ class FleetSambaIT {
 
     private static final String DC_A = "127.0.0.2";
     /**
-     * The same DC under its UNC spelling: a second Samba AD DC on 127.0.0.3 starts, but its smbd asks
-     * the first DC's winbindd (one socket directory per machine; moving it makes smbd refuse every
-     * logon) and is denied its own C$, so the second "host" is the first one named another way.
+     * The second DC. Where no private /run/samba can be had (no mount namespace allowed), the first DC
+     * under its UNC spelling stands in, and the test says so.
      */
-    private static final String DC_B = "\\\\127.0.0.2";
+    private static final String DC_B = SambaDc.privateRunSupported() ? "127.0.0.3" : "\\\\127.0.0.2";
     private static final String REFUSED = "127.0.0.4";
     private static final String SILENT_A = "127.0.0.5";
     private static final String SILENT_B = "127.0.0.6";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> ENV = Map.of("PW", SambaDc.ADMIN_PASSWORD);
     private static SambaDc dcA;
+    private static SambaDc dcB;
     private static final List<ServerSocket> SILENT = new ArrayList<>();
     private static final List<Socket> ACCEPTED = new CopyOnWriteArrayList<>();
 
@@ -56,7 +57,14 @@ class FleetSambaIT {
     static void startHosts() throws Exception {
         SambaDc.assumeAvailable();
         long start = System.nanoTime();
-        dcA = CompletableFuture.supplyAsync(() -> start(DC_A)).join();
+        CompletableFuture<SambaDc> a = CompletableFuture.supplyAsync(() -> start(DC_A));
+        CompletableFuture<SambaDc> b = DC_B.startsWith("\\\\") ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> start(DC_B));
+        dcA = a.join();
+        dcB = b.join();
+        if (dcB == null) {
+            System.out.println("no mount namespace for a second DC here: the first DC, named " + DC_B + ", stands in for it");
+        }
         System.out.printf("the Samba AD DC provisioned, started and seeded in %.1f s%n", (System.nanoTime() - start) / 1e9);
         for (String address : List.of(SILENT_A, SILENT_B)) {
             ServerSocket server = new ServerSocket();
@@ -100,6 +108,9 @@ class FleetSambaIT {
         }
         if (dcA != null) {
             dcA.close();
+        }
+        if (dcB != null) {
+            dcB.close();
         }
     }
 
@@ -153,6 +164,12 @@ class FleetSambaIT {
             assertEquals("WILL_START", verdict(hosts.get(i), "BatchPool"));
         }
         assertTrue(hosts.get(0).get("report").toString().contains("\\\\\\\\" + DC_A), "DC A's evidence names DC A");
+        if (dcB != null) {
+            assertTrue(hosts.get(1).get("report").toString().contains("\\\\\\\\" + DC_B), "DC B's evidence names DC B");
+            assertNotEquals(dcA.sids.get("svc_web"), dcB.sids.get("svc_web"), "two domains, not one DC named twice");
+            assertTrue(hosts.get(1).get("report").toString().contains(dcB.sids.get("svc_web").toString()),
+                    "DC B's report holds DC B's own accounts");
+        }
 
         JsonNode refused = hosts.get(2);
         assertEquals("ERROR", refused.get("status").asText());

@@ -125,8 +125,7 @@ final class SambaDc implements AutoCloseable {
             run(dir.resolve("provision.out"), 180, "bash", scripts.resolve("provision-dc.sh").toString(), dc.toString(),
                     scripts.resolve("applicationHost.config").toString(), ADMIN_PASSWORD, USER_PASSWORD,
                     scripts.resolve("groups-applicationHost.config").toString(), address);
-            samba = new ProcessBuilder("/usr/sbin/samba", "-s", dc.resolve("etc/smb.conf").toString(), "-i",
-                    "--no-process-group", "-d", "0")
+            samba = new ProcessBuilder(sambaCommand(dc, address))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("samba.out").toFile()).start();
             String seeded = run(dir.resolve("seed.out"), 120, "bash", scripts.resolve("seed-rights.sh").toString(),
                     dc.toString(), ADMIN_PASSWORD, scripts.resolve("seed_rights.py").toString(), address);
@@ -137,6 +136,42 @@ final class SambaDc implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             new SambaDc(address, dir, scripts, samba, Map.of()).close();
             throw e;
+        }
+    }
+
+    /**
+     * Samba, in the foreground. A DC on another address than 127.0.0.1 runs in a mount namespace of its
+     * own with a private /run/samba: its smbd would otherwise reach the first DC's winbindd and samba-dcerpcd
+     * through the machine-wide sockets there (and be denied its own C$), while moving those sockets with
+     * smb.conf options makes every logon NT_STATUS_INTERNAL_ERROR. {@code unshare} execs, so the PID is samba's.
+     */
+    private static List<String> sambaCommand(Path dc, String address) throws IOException {
+        List<String> samba = List.of("/usr/sbin/samba", "-s", dc.resolve("etc/smb.conf").toString(), "-i",
+                "--no-process-group", "-d", "0");
+        if (DEFAULT_ADDRESS.equals(address) || !privateRunSupported()) {
+            return samba;
+        }
+        Path run = Files.createDirectories(dc.resolve("run"));
+        return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$0\" /run/samba && exec \"$@\"", run.toString(), samba.get(0), samba.get(1), samba.get(2),
+                samba.get(3), samba.get(4), samba.get(5), samba.get(6));
+    }
+
+    /** Whether a DC can get a private /run/samba here (root, util-linux's unshare, a mount namespace allowed). */
+    static boolean privateRunSupported() {
+        if (!Files.isDirectory(Path.of("/run/samba"))) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "true")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

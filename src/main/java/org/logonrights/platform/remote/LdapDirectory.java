@@ -131,11 +131,12 @@ public final class LdapDirectory implements DomainDirectory {
         String hostName = root.hostName();
         String baseDn = root.baseDn();
         String realm = root.realm();
-        BINDING.lock();
-        String previous = System.getProperty(KRB5_CONF);
+        String previous = null;
         Path conf = null;
         LoginContext login = null;
+        BINDING.lock();
         try {
+            previous = System.getProperty(KRB5_CONF);
             conf = Files.createTempFile("logonrights-krb5", ".conf");
             Files.writeString(conf, krb5Conf(realm, dc, millis), StandardCharsets.US_ASCII);
             System.setProperty(KRB5_CONF, conf.toString());
@@ -155,7 +156,7 @@ public final class LdapDirectory implements DomainDirectory {
             throw ldapFailure(e, dc, ldapPort, "binding to LDAP with Kerberos (GSSAPI) as " + account.display(), millis);
         } catch (IOException e) {
             throw new DirectoryException(Reason.PROTOCOL, "cannot write the temporary Kerberos configuration: "
-                    + e.getClass().getSimpleName(), e);
+                    + e.getMessage(), e);
         } finally {
             try {
                 PinnedSocketFactory.unpin(hostName); // the connection is made: the pin is not needed again
@@ -202,9 +203,12 @@ public final class LdapDirectory implements DomainDirectory {
         } catch (NamingException e) {
             throw ldapFailure(e, dc, ldapsPort, "binding to LDAPS as " + account.display(), millis);
         } finally {
-            PinnedSocketFactory.unpin(hostName);
-            BINDING.unlock();
-            Arrays.fill((char[]) env.get(Context.SECURITY_CREDENTIALS), '\0');
+            try {
+                PinnedSocketFactory.unpin(hostName);
+            } finally {
+                BINDING.unlock();
+                Arrays.fill((char[]) env.get(Context.SECURITY_CREDENTIALS), '\0');
+            }
         }
     }
 
