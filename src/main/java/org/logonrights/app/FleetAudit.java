@@ -135,8 +135,9 @@ public final class FleetAudit {
                 int next = 0;
                 for (int index = 0; index < targets.size(); index++) {
                     while (next < targets.size() && window.size() < 2 * parallel) {
+                        int position = next;
                         Target t = targets.get(next++);
-                        window.add(pool.submit(() -> counter.done(host(t, job, failOn))));
+                        window.add(pool.submit(() -> counter.done(host(t, position, job, failOn))));
                     }
                     Done done = await(window.poll());
                     HostAudit host = done.host();
@@ -179,20 +180,24 @@ public final class FleetAudit {
     }
 
     /** One host's task: read, audit, or the failure a single-host run would have reported. */
-    private Done host(Target t, Job job, FailOn failOn) {
+    private Done host(Target t, int position, Job job, FailOn failOn) {
+        // Redacted, a host is never named as given (a host name or a file name can name the customer), nor by
+        // its pseudonym (each host has its own table, so every one would be HOST-1): by its place in the run.
+        String given = t.request().redact() ? "host-" + (position + 1) : t.label();
         try {
             LogonRightsService.FleetHostReport result = job.run(service, t.request());
             AuditReport report = result.report();
-            String label = t.label();
+            String label = given;
             String machine = report.result().machine().name();
-            if (t.namedByMachine() && machine != null && !machine.isBlank()) {
+            if (t.namedByMachine() && !t.request().redact() && machine != null && !machine.isBlank()) {
                 label = machine;
             }
             return new Done(new HostAudit(label, report, null, LogonRightsService.exitCode(report, failOn).code()),
                     result.matched(), null);
         } catch (InputException | UsageException | EnvironmentException | RuntimeException e) {
             Failure failure = Failure.of(e, debug);
-            return new Done(new HostAudit(t.label(), null, failure.message(), failure.exitCode().code()), List.of(), e);
+            return new Done(new HostAudit(given, null, t.request().redact() ? "the host could not be read" : failure.message(),
+                    failure.exitCode().code()), List.of(), e);
         }
     }
 

@@ -52,6 +52,9 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Leave out the closing list of what LSA, WAS, SID, token and the confidence level mean.")
     boolean noGlossary;
 
+    /** A redacted fleet's heading cannot name the pool: each host has its own pseudonym for it. */
+    private static final String REDACTED_POOL = "The pool asked for";
+
     @Override
     public Integer call() throws Exception {
         ReportFormat format = output.format(); // before reading: a clash with --output is a usage error
@@ -60,7 +63,8 @@ public final class ExplainCommand implements Callable<Integer> {
             if (targets.isFleet()) {
                 inputs.refuseRedactMapForFleet();
                 return fleet.run(audit, targets, FleetAudit.explain(pool), List.of(pool), output,
-                        format.fleetExplainRenderer(output.renderOptions(), pool, ToolVersion.get()));
+                        format.fleetExplainRenderer(output.renderOptions(),
+                        inputs.redact ? REDACTED_POOL : pool, ToolVersion.get()));
             }
             return explainOne(targets.single(), format);
         }

@@ -245,6 +245,19 @@ class FleetReportTest {
     }
 
     @Test
+    void aRedactedFleetExplainTakesTheRealNameAndNamesNobody() {
+        CliResult r = Cli.run("explain", "OrdersApi", "--snapshot", fleet.toString(), "--redact");
+        assertEquals(1, r.exitCode(), r.stderr());
+        String text = r.stdout();
+        assertTrue(text.startsWith("The pool asked for on 4 hosts: 2 have it, 1 does not, 1 not read\n"), text);
+        for (String name : List.of("OrdersApi", "svc-orders", "WOODGROVE", "WG-WEB-01")) {
+            assertFalse(text.contains(name), name + " survived redaction:\n" + text);
+        }
+        assertTrue(text.contains(": WILL_FAIL (confidence documented)\n"), "the verdict is the plain one: " + text);
+        assertTrue(text.contains("\n== host-1\n") && !text.contains("-web0"), "hosts are named by their place: " + text);
+    }
+
+    @Test
     void streamedJsonIsTheWholeDocumentPrettyPrinted() throws Exception {
         FleetSummary summary = new FleetSummary("0.1.0-test");
         List<HostAudit> hosts = List.of(new HostAudit("web01", ReportScenarios.MIXED.report(), null, 1),
