@@ -98,14 +98,7 @@ final class SmbRemoteLsa implements RemoteLsa {
         try {
             Connection connection = client.connect(target.host(), target.port());
             doing = "logging on";
-            AuthenticationContext credentials = new AuthenticationContext(account.name(), password, account.domain());
-            Session session;
-            try {
-                session = connection.authenticate(credentials);
-            } finally {
-                // smbj keeps its own copy for the session's lifetime; the logon is done, so wipe it.
-                Arrays.fill(credentials.getPassword(), '\0');
-            }
+            Session session = logOn(connection, account, password);
             doing = "opening \\pipe\\lsarpc";
             LsaRpcService lsa = new LsaRpcService(SMBTransportFactories.LSASVC.getTransport(session));
             doing = "opening the LSA policy (LsarOpenPolicy2)";
@@ -117,6 +110,16 @@ final class SmbRemoteLsa implements RemoteLsa {
         }
     }
 
+    /** Logs on; smbj keeps its own copy of the password for the session's lifetime, so the logon's copy is wiped. */
+    private static Session logOn(Connection connection, RemoteAccount account, char[] password) {
+        AuthenticationContext credentials = new AuthenticationContext(account.name(), password, account.domain());
+        try {
+            return connection.authenticate(credentials);
+        } finally {
+            Arrays.fill(credentials.getPassword(), '\0');
+        }
+    }
+
     /** A session for files only: connects and logs on, opens no pipe. */
     static RemoteFiles openFiles(RemoteTarget target, RemoteAccount account, char[] password) throws RemoteLsaException {
         SmbFailures failures = new SmbFailures(target, account);
@@ -125,13 +128,7 @@ final class SmbRemoteLsa implements RemoteLsa {
         try {
             Connection connection = client.connect(target.host(), target.port());
             doing = "logging on";
-            AuthenticationContext credentials = new AuthenticationContext(account.name(), password, account.domain());
-            Session session;
-            try {
-                session = connection.authenticate(credentials);
-            } finally {
-                Arrays.fill(credentials.getPassword(), '\0');
-            }
+            Session session = logOn(connection, account, password);
             return new SessionFiles(target, failures, client, session);
         } catch (IOException | RuntimeException e) {
             client.close();
